@@ -1,0 +1,11 @@
+# Writes OUT: eiso::MODULE::Migrations() returning the SQL files FILES in order.
+string(REPLACE " " ";" FILES "${FILES}")
+set(body "")
+foreach(f IN LISTS FILES)
+  get_filename_component(fname ${f} NAME_WE)
+  file(READ ${f} sql)
+  string(REGEX MATCH "^[0-9]+" version "${fname}")
+  string(APPEND body "      {\"${MODULE}\", ${version}, \"${fname}\", R\"eiso_sql(${sql})eiso_sql\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "// Generated from src/${MODULE}/migrations by cmake/EmbedMigrations.cmake.\n#include \"db/migration.hpp\"\nnamespace eiso::${MODULE} {\nconst std::vector<db::Migration>& Migrations() {\n  static const std::vector<db::Migration> kMigrations{\n${body}  };\n  return kMigrations;\n}\n}  // namespace eiso::${MODULE}\n")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,103 @@
+// The database seam: one interface, two backends (SQLite embedded, PostgreSQL via libpq).
+// SQL is written with '?' placeholders; the PostgreSQL backend rewrites them to $1..$n.
+// Prepared statements are cached per connection by SQL text.
+//
+// SQLite (url "sqlite:PATH" or "sqlite::memory:"): WAL, synchronous=NORMAL, busy timeout,
+// foreign keys on; one writer connection (writes are serialized, BEGIN IMMEDIATE) and a pool of
+// reader connections. PostgreSQL (url "postgresql://..." or "postgres://..."): a pool of
+// connections; writes run at READ COMMITTED unless a store locks rows explicitly.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+#include "db/migration.hpp"
+#include "db/value.hpp"
+
+namespace eiso::db {
+
+enum class Dialect { kSqlite, kPostgres };
+
+// A transaction in progress. Only valid inside the callback that received it. Calls throw
+// db::UniqueViolation or db::DbError; Database::Write/Read catch them and roll back.
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  virtual Dialect dialect() const = 0;
+  // Runs a statement; returns the number of rows changed.
+  virtual std::int64_t Exec(std::string_view sql, const Params& params = {}) = 0;
+  virtual Rows Query(std::string_view sql, const Params& params = {}) = 0;
+  std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});
+  // Runs "INSERT ... RETURNING id" (both dialects support RETURNING) and returns the id.
+  std::int64_t Insert(std::string_view sql, const Params& params = {});
+};
+
+struct Options {
+  int pool_size = 8;             // PostgreSQL connections / SQLite reader connections
+  int busy_timeout_ms = 5000;    // SQLite
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  // Opens "sqlite:PATH", "sqlite::memory:" (a private shared-cache memory database, for tests),
+  // "postgresql://..." or "postgres://...". kInvalidInput "db.bad_url" or kUnavailable.
+  static Result<std::unique_ptr<Database>> Open(const std::string& url, const Options& options = {});
+
+  virtual Dialect dialect() const = 0;
+
+  // Runs fn in a read-write transaction: commit if it returns ok, roll back on an error or an
+  // exception. A db::UniqueViolation becomes kConflict "common.conflict"; other db::DbError kUnavailable.
+  template <class Fn>
+  auto Write(Fn&& fn) -> decltype(fn(std::declval<Tx&>())) {
+    return Run<decltype(fn(std::declval<Tx&>()))>(true, std::forward<Fn>(fn));
+  }
+  // Runs fn in a read-only transaction (a consistent snapshot).
+  template <class Fn>
+  auto Read(Fn&& fn) -> decltype(fn(std::declval<Tx&>())) {
+    return Run<decltype(fn(std::declval<Tx&>()))>(false, std::forward<Fn>(fn));
+  }
+
+  // Applies, in order, every migration not yet recorded in schema_migrations (module, version),
+  // each in its own transaction together with its record. Returns the names applied.
+  Result<std::vector<std::string>> Migrate(const std::vector<Migration>& migrations);
+
+  // SQLite: an online, consistent copy to `path` (sqlite3_backup). PostgreSQL: kFailedPrecondition
+  // "db.backup_use_pg_dump".
+  virtual Status Backup(const std::string& path) = 0;
+
+ protected:
+  // Implemented by each backend: begin (write: BEGIN IMMEDIATE / BEGIN), call body, commit if it
+  // returns true, roll back otherwise or on exception (and rethrow).
+  virtual void RunTransaction(bool write, const std::function<bool(Tx&)>& body) = 0;
+
+ private:
+  template <class R, class Fn>
+  R Run(bool write, Fn&& fn) {
+    std::optional<R> out;
+    try {
+      RunTransaction(write, [&](Tx& tx) {
+        out.emplace(fn(tx));
+        return out->ok();
+      });
+    } catch (const UniqueViolation& e) {
+      eiso::Error err = eiso::Error::Conflict("common.conflict");
+      err.detail = e.what();
+      return err;
+    } catch (const DbError& e) {
+      return eiso::Error::Unavailable(e.what());
+    }
+    return std::move(*out);
+  }
+};
+
+// Replaces the dialect tokens of a migration (see migration.hpp) and splits it into statements.
+std::vector<std::string> PrepareMigration(std::string_view sql, Dialect dialect);
+
+}  // namespace eiso::db
