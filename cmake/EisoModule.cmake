@@ -13,12 +13,13 @@ function(eiso_module name)
   if(migrations)
     list(SORT migrations)
     set(gen ${CMAKE_BINARY_DIR}/gen/${name}_migrations.cpp)
+    string(REPLACE ";" "," files_arg "${migrations}")
     add_custom_command(
       OUTPUT ${gen}
-      COMMAND ${CMAKE_COMMAND} -DMODULE=${name} -DOUT=${gen} "-DFILES=${migrations}"
+      COMMAND ${CMAKE_COMMAND} -DMODULE=${name} -DOUT=${gen} "-DFILES=${files_arg}"
               -P ${PROJECT_SOURCE_DIR}/cmake/EmbedMigrations.cmake
       DEPENDS ${migrations} ${PROJECT_SOURCE_DIR}/cmake/EmbedMigrations.cmake
-      COMMENT "Embedding ${name} migrations")
+      COMMENT "Embedding ${name} migrations" VERBATIM)
     list(APPEND sources ${gen})
   endif()
   add_library(eiso_${name} STATIC ${sources})

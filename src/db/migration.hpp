@@ -5,7 +5,9 @@
 //   {{blob}}    BLOB                                | BYTEA
 //   {{real}}    REAL                                | DOUBLE PRECISION
 // Everything else must be portable SQL (BIGINT, TEXT, INTEGER, CHECK, REFERENCES, indexes).
-// A file may hold several statements separated by ';' at line ends.
+// A file may hold several statements separated by ';' at line ends. Where the dialects truly
+// differ (triggers, full-text search), NNN_name.sqlite.sql and NNN_name.postgres.sql hold the two
+// versions; Database::Migrate applies only those of its own dialect.
 #pragma once
 
 #include <string>
@@ -18,6 +20,7 @@ struct Migration {
   int version = 0;
   std::string name;
   std::string sql;
+  std::string dialect;  // "" (both), "sqlite" or "postgres"
 };
 
 }  // namespace eiso::db

@@ -1,0 +1,38 @@
+// Every setting of eiso in one place: defaults here, then eiso.toml ([section] key = value),
+// then EISO_<SECTION>_<KEY> environment variables, then command-line flags. `eiso config show`
+// lists them all with their current values.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "auth/model.hpp"
+#include "core/result.hpp"
+#include "http/server.hpp"
+
+namespace eiso::app {
+
+struct Settings {
+  std::string database = "sqlite:var/eiso.db";  // [db] url; or postgresql://user@host:port/db
+  int db_pool_size = 8;                         // [db] pool_size
+  std::string log_level = "info";               // [log] level: trace, debug, info, warn, error
+  std::string password_cost = "interactive";    // [auth] password_cost: interactive | moderate | minimum
+  http::Settings http;
+  auth::Settings auth;
+};
+
+// One named setting, readable and writable as text, for the file, the environment and `config show`.
+struct SettingField {
+  std::string section;
+  std::string key;
+  std::function<std::string()> get;
+  std::function<bool(const std::string&)> set;  // false: not a valid value
+};
+std::vector<SettingField> Fields(Settings& settings);
+
+// Reads the TOML file (if path is not empty) and then the environment into settings.
+// kInvalidInput "config.bad_file" / "config.bad_value" with the offending key in `field`.
+Status Load(Settings& settings, const std::string& toml_path);
+
+}  // namespace eiso::app

@@ -1,0 +1,58 @@
+#include "http/router.hpp"
+
+namespace eiso::http {
+namespace {
+
+std::vector<std::string> Split(std::string_view path) {
+  std::vector<std::string> out;
+  std::size_t start = 1;  // paths start with '/'
+  while (start <= path.size()) {
+    const std::size_t end = path.find('/', start);
+    const std::size_t stop = end == std::string_view::npos ? path.size() : end;
+    out.emplace_back(path.substr(start, stop - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+bool IsCapture(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+}  // namespace
+
+void Router::Add(Method method, std::string pattern, Access access, Handler handler) {
+  Route route{method, pattern, access, std::move(handler), Split(pattern)};
+  routes_.push_back(std::move(route));
+}
+
+Router::Outcome Router::Find(Request& request, const Route*& found) const {
+  const std::vector<std::string> parts = Split(request.path);
+  const Method wanted = request.method == Method::kHead ? Method::kGet : request.method;
+  Outcome outcome = Outcome::kNoPath;
+  for (const Route& route : routes_) {
+    if (route.segments.size() != parts.size()) continue;
+    std::vector<std::pair<std::string, std::string>> params;
+    bool match = true;
+    for (std::size_t i = 0; i < parts.size() && match; ++i) {
+      if (IsCapture(route.segments[i])) {
+        if (parts[i].empty()) match = false;
+        else params.emplace_back(route.segments[i].substr(1, route.segments[i].size() - 2), parts[i]);
+      } else if (route.segments[i] != parts[i]) {
+        match = false;
+      }
+    }
+    if (!match) continue;
+    if (route.method != wanted) {
+      outcome = Outcome::kWrongMethod;
+      continue;
+    }
+    request.path_params = std::move(params);
+    found = &route;
+    return Outcome::kFound;
+  }
+  return outcome;
+}
+
+}  // namespace eiso::http

@@ -1,0 +1,47 @@
+// The route table: method + path pattern ("/api/agencies/{id}") → access rule + handler.
+// Handlers parse, call a service and serialize; rules stay in the services.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace eiso::http {
+
+enum class Access {
+  kPublic,         // no session needed (portal, health, login)
+  kAuthenticated,  // a valid session; writes also need the CSRF token. Roles are the service's call.
+};
+
+using Handler = std::function<Result<Reply>(Request&)>;
+
+struct Route {
+  Method method;
+  std::string pattern;
+  Access access;
+  Handler handler;
+  std::vector<std::string> segments;  // pattern split on '/'; "{name}" segments capture
+};
+
+class Router {
+ public:
+  void Add(Method method, std::string pattern, Access access, Handler handler);
+  void Get(std::string p, Access a, Handler h) { Add(Method::kGet, std::move(p), a, std::move(h)); }
+  void Post(std::string p, Access a, Handler h) { Add(Method::kPost, std::move(p), a, std::move(h)); }
+  void Put(std::string p, Access a, Handler h) { Add(Method::kPut, std::move(p), a, std::move(h)); }
+  void Patch(std::string p, Access a, Handler h) { Add(Method::kPatch, std::move(p), a, std::move(h)); }
+  void Delete(std::string p, Access a, Handler h) { Add(Method::kDelete, std::move(p), a, std::move(h)); }
+
+  enum class Outcome { kFound, kNoPath, kWrongMethod };
+  // Finds the route for method + path, filling request.path_params. HEAD matches GET routes.
+  Outcome Find(Request& request, const Route*& route) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace eiso::http
