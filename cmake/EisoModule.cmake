@@ -32,7 +32,8 @@ function(eiso_module name)
   if(EISO_BUILD_TESTS AND tests)
     add_executable(eiso_${name}_test ${tests})
     target_link_libraries(eiso_${name}_test PRIVATE eiso_${name} eiso_testing GTest::gtest_main GTest::gmock eiso_warnings)
-    add_test(NAME ${name} COMMAND eiso_${name}_test)
-    set_tests_properties(${name} PROPERTIES LABELS unit)
+    # One ctest entry per test case, listed when ctest runs (no run of the binary at build time).
+    gtest_discover_tests(eiso_${name}_test TEST_PREFIX "${name}." DISCOVERY_MODE PRE_TEST
+                         PROPERTIES LABELS unit)
   endif()
 endfunction()

@@ -1,0 +1,523 @@
+// The database seam, run against each backend: SQLite in memory, SQLite in a WAL file, and
+// PostgreSQL when EISO_TEST_PG_URL names a disposable database (scripts/with-postgres.sh).
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <future>
+#include <limits>
+#include <ostream>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "db/database.hpp"
+
+namespace eiso::db {
+
+void PrintTo(const Value& value, std::ostream* os) {
+  std::visit(
+      [os](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::nullptr_t>) {
+          *os << "NULL";
+        } else if constexpr (std::is_same_v<T, Blob>) {
+          *os << "Blob(" << v.bytes.size() << " bytes)";
+        } else {
+          *os << v;
+        }
+      },
+      value.get());
+}
+
+namespace {
+
+enum class Backend { kSqliteMemory, kSqliteFile, kPostgres };
+
+std::string BackendName(const testing::TestParamInfo<Backend>& info) {
+  switch (info.param) {
+    case Backend::kSqliteMemory: return "SqliteMemory";
+    case Backend::kSqliteFile: return "SqliteFile";
+    case Backend::kPostgres: return "Postgres";
+  }
+  return "Unknown";
+}
+
+std::filesystem::path NewTempDir() {
+  static std::atomic<int> counter{0};
+  auto dir = std::filesystem::temp_directory_path() /
+             ("eiso-db-test-" + std::to_string(getpid()) + "-" + std::to_string(++counter));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+const Migration kSchema{"t", 1, "001_items", R"sql(
+-- Test tables; the tokens are replaced per dialect.
+CREATE TABLE items (
+  id {{id}},
+  code TEXT NOT NULL UNIQUE,
+  n BIGINT,
+  r {{real}},
+  s TEXT,
+  b {{blob}}
+);
+CREATE TABLE counters (name TEXT PRIMARY KEY, n BIGINT NOT NULL);
+INSERT INTO counters (name, n) VALUES ('hits', 0);
+)sql"};
+
+class DatabaseTest : public testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    switch (GetParam()) {
+      case Backend::kSqliteMemory:
+        url_ = "sqlite::memory:";
+        break;
+      case Backend::kSqliteFile:
+        dir_ = NewTempDir();
+        url_ = "sqlite:" + (dir_ / "eiso.db").string();
+        break;
+      case Backend::kPostgres: {
+        const char* pg_url = std::getenv("EISO_TEST_PG_URL");
+        if (pg_url == nullptr || *pg_url == '\0') {
+          GTEST_SKIP() << "EISO_TEST_PG_URL not set; run through scripts/with-postgres.sh";
+        }
+        url_ = pg_url;
+        dir_ = NewTempDir();
+        break;
+      }
+    }
+    db_ = OpenDb();
+    ASSERT_NE(db_, nullptr);
+    if (GetParam() == Backend::kPostgres) {  // a fresh, empty database for every case
+      ASSERT_TRUE(db_->Write([](Tx& tx) -> Status {
+        tx.Exec("DROP SCHEMA public CASCADE");
+        tx.Exec("CREATE SCHEMA public");
+        return Ok();
+      }).ok());
+    }
+    auto applied = db_->Migrate({kSchema});
+    ASSERT_TRUE(applied.ok()) << applied.error().detail;
+  }
+
+  void TearDown() override {
+    db_.reset();
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
+  std::unique_ptr<Database> OpenDb(const Options& options = {}) {
+    auto db = Database::Open(url_, options);
+    EXPECT_TRUE(db.ok()) << db.error().detail;
+    return db.ok() ? std::move(*db) : nullptr;
+  }
+
+  std::int64_t CountItems() {
+    return db_->Read([](Tx& tx) -> Result<std::int64_t> {
+                return tx.QueryOne("SELECT COUNT(*) FROM items")->Int(0);
+              }).value();
+  }
+
+  std::string url_;
+  std::filesystem::path dir_;
+  std::unique_ptr<Database> db_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseTest,
+                         testing::Values(Backend::kSqliteMemory, Backend::kSqliteFile, Backend::kPostgres),
+                         BackendName);
+
+TEST_P(DatabaseTest, RoundTripsEveryValueType) {
+  const std::string vietnamese = "Ủy ban nhân dân tỉnh Bắc Ninh";
+  const Blob blob{std::string("\0\x01\xff\x00z", 5)};
+  struct Case { std::string code; Value n, r, s, b; };
+  const std::vector<Case> cases = {
+      {"max", std::numeric_limits<std::int64_t>::max(), 0.1, vietnamese, blob},
+      {"min", std::numeric_limits<std::int64_t>::min(), -1e300, "", Blob{}},
+      {"null", nullptr, nullptr, nullptr, nullptr},
+      {"bool", true, 2.5, "'quoted' \"text\" ?", Blob{std::string(300, '\0')}},
+  };
+  ASSERT_TRUE(db_->Write([&](Tx& tx) -> Status {
+    for (const Case& c : cases) {
+      tx.Insert("INSERT INTO items (code, n, r, s, b) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                {c.code, c.n, c.r, c.s, c.b});
+    }
+    return Ok();
+  }).ok());
+
+  for (const Case& c : cases) {
+    const auto row = db_->Read([&](Tx& tx) -> Result<Row> {
+      return *tx.QueryOne("SELECT n, r, s, b FROM items WHERE code = ?", {c.code});
+    });
+    ASSERT_TRUE(row.ok()) << row.error().detail;
+    EXPECT_EQ(row->at(0), c.n) << c.code;
+    EXPECT_EQ(row->at(1), c.r) << c.code;
+    EXPECT_EQ(row->at(2), c.s) << c.code;
+    EXPECT_EQ(row->at(3), c.b) << c.code;
+  }
+}
+
+TEST_P(DatabaseTest, ReadsTypesAsTheCallerAsks) {
+  const auto row = db_->Read([](Tx& tx) -> Result<Row> {
+    return *tx.QueryOne("SELECT 42, CAST(? AS TEXT), 1.5, CAST(NULL AS TEXT)", {"7"});
+  });
+  ASSERT_TRUE(row.ok()) << row.error().detail;
+  EXPECT_EQ(row->Int(0), 42);
+  EXPECT_EQ(row->Text(0), "42");
+  EXPECT_TRUE(row->Bool(0));
+  EXPECT_EQ(row->Int(1), 7);
+  EXPECT_EQ(row->Real(2), 1.5);
+  EXPECT_TRUE(row->IsNull(3));
+  EXPECT_EQ(row->OptText(3), std::nullopt);
+  EXPECT_THROW(row->Int(3), DbError);
+}
+
+TEST_P(DatabaseTest, InsertReturnsTheIdAndQueryOneNothingWhenNoRow) {
+  const auto ids = db_->Write([](Tx& tx) -> Result<std::pair<std::int64_t, std::int64_t>> {
+    const std::int64_t a = tx.Insert("INSERT INTO items (code) VALUES (?) RETURNING id", {"a"});
+    const std::int64_t b = tx.Insert("INSERT INTO items (code) VALUES (?) RETURNING id", {"b"});
+    return std::pair{a, b};
+  });
+  ASSERT_TRUE(ids.ok()) << ids.error().detail;
+  EXPECT_GT(ids->second, ids->first);
+  EXPECT_TRUE(db_->Read([](Tx& tx) -> Result<bool> {
+                   return !tx.QueryOne("SELECT id FROM items WHERE code = ?", {"zzz"}).has_value();
+                 }).value());
+}
+
+TEST_P(DatabaseTest, ExecReturnsTheRowsChanged) {
+  const auto changed = db_->Write([](Tx& tx) -> Result<std::int64_t> {
+    for (const char* code : {"a", "b", "c"}) tx.Exec("INSERT INTO items (code, n) VALUES (?, 1)", {code});
+    return tx.Exec("UPDATE items SET n = n + 1 WHERE code <> ?", {"c"});
+  });
+  ASSERT_TRUE(changed.ok()) << changed.error().detail;
+  EXPECT_EQ(*changed, 2);
+}
+
+TEST_P(DatabaseTest, AnErrorResultRollsEverythingBack) {
+  const Status status = db_->Write([](Tx& tx) -> Status {
+    tx.Exec("INSERT INTO items (code) VALUES (?)", {"a"});
+    tx.Exec("UPDATE counters SET n = 5");
+    return Error::Invalid("t.rejected", "code");
+  });
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().message_key, "t.rejected");
+  EXPECT_EQ(CountItems(), 0);
+  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
+              return tx.QueryOne("SELECT n FROM counters")->Int(0);
+            }).value(), 0);
+}
+
+TEST_P(DatabaseTest, AnExceptionRollsBackAndPropagates) {
+  EXPECT_THROW((void)db_->Write([](Tx& tx) -> Status {
+    tx.Exec("INSERT INTO items (code) VALUES (?)", {"a"});
+    throw std::logic_error("bug");
+  }), std::logic_error);
+  EXPECT_EQ(CountItems(), 0);
+  // The connection is usable afterwards.
+  EXPECT_TRUE(db_->Write([](Tx& tx) -> Status {
+    tx.Exec("INSERT INTO items (code) VALUES (?)", {"b"});
+    return Ok();
+  }).ok());
+  EXPECT_EQ(CountItems(), 1);
+}
+
+TEST_P(DatabaseTest, ADriverErrorBecomesUnavailable) {
+  const Status status = db_->Write([](Tx& tx) -> Status {
+    tx.Exec("INSERT INTO items (code) VALUES (?)", {"a"});
+    tx.Exec("INSERT INTO no_such_table VALUES (1)");
+    return Ok();
+  });
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(status.error().detail.find("no_such_table"), std::string::npos) << status.error().detail;
+  EXPECT_EQ(CountItems(), 0);
+}
+
+TEST_P(DatabaseTest, ADuplicateKeyBecomesConflict) {
+  ASSERT_TRUE(db_->Write([](Tx& tx) -> Status {
+    tx.Exec("INSERT INTO items (code) VALUES (?)", {"dup"});
+    return Ok();
+  }).ok());
+  const Status status = db_->Write([](Tx& tx) -> Status {
+    tx.Exec("INSERT INTO items (code) VALUES (?)", {"other"});
+    tx.Exec("INSERT INTO items (code) VALUES (?)", {"dup"});
+    return Ok();
+  });
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(status.error().message_key, "common.conflict");
+  EXPECT_EQ(CountItems(), 1);
+
+  // A store that wants its own error key catches the driver exception.
+  const Status precise = db_->Write([](Tx& tx) -> Status {
+    try {
+      tx.Exec("INSERT INTO items (code) VALUES (?)", {"dup"});
+    } catch (const UniqueViolation&) {
+      return Error::Conflict("t.code_taken", "code");
+    }
+    return Ok();
+  });
+  ASSERT_FALSE(precise.ok());
+  EXPECT_EQ(precise.error().message_key, "t.code_taken");
+}
+
+TEST_P(DatabaseTest, QuestionMarksInLiteralsIdentifiersAndCommentsAreNotPlaceholders) {
+  const auto row = db_->Read([](Tx& tx) -> Result<Row> {
+    return *tx.QueryOne("SELECT 'what?' AS \"really?\", CAST(? AS TEXT) -- why?\n, 'it''s?'", {"x"});
+  });
+  ASSERT_TRUE(row.ok()) << row.error().detail;
+  EXPECT_EQ(row->Text(0), "what?");
+  EXPECT_EQ(row->Text(1), "x");
+  EXPECT_EQ(row->Text(2), "it's?");
+}
+
+TEST_P(DatabaseTest, MigrateIsIdempotentAndAppliesOnlyNewMigrations) {
+  const std::vector<Migration> first = {
+      kSchema,
+      {"t", 2, "002_notes", "CREATE TABLE notes (id {{id}}, body TEXT, data {{blob}}, w {{real}});\n"}};
+  auto applied = db_->Migrate(first);
+  ASSERT_TRUE(applied.ok()) << applied.error().detail;
+  EXPECT_EQ(*applied, std::vector<std::string>{"002_notes"});
+
+  applied = db_->Migrate(first);
+  ASSERT_TRUE(applied.ok()) << applied.error().detail;
+  EXPECT_TRUE(applied->empty());
+
+  auto second = first;
+  second.push_back({"u", 1, "001_other", "CREATE TABLE other (x INTEGER);"});
+  applied = db_->Migrate(second);
+  ASSERT_TRUE(applied.ok()) << applied.error().detail;
+  EXPECT_EQ(*applied, std::vector<std::string>{"001_other"});
+
+  const auto id = db_->Write([](Tx& tx) -> Result<std::int64_t> {
+    return tx.Insert("INSERT INTO notes (body, data, w) VALUES (?, ?, ?) RETURNING id",
+                     {"n", Blob{"\x01"}, 0.5});
+  });
+  ASSERT_TRUE(id.ok()) << id.error().detail;
+  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
+              return tx.QueryOne("SELECT COUNT(*) FROM schema_migrations")->Int(0);
+            }).value(), 3);
+}
+
+TEST_P(DatabaseTest, MigrateAppliesOnlyTheVersionWrittenForItsDialect) {
+  const std::vector<Migration> migrations = {
+      kSchema,
+      {"t", 2, "002_search", "CREATE TABLE for_sqlite (x INTEGER);", "sqlite"},
+      {"t", 2, "002_search", "CREATE TABLE for_postgres (x INTEGER);", "postgres"}};
+  auto applied = db_->Migrate(migrations);
+  ASSERT_TRUE(applied.ok()) << applied.error().detail;
+  EXPECT_EQ(*applied, std::vector<std::string>{"002_search"});
+  const bool sqlite = GetParam() != Backend::kPostgres;
+  const auto table_exists = [&](const char* table) {
+    return db_->Read([&](Tx& tx) -> Status {
+      tx.Query(std::string("SELECT x FROM ") + table);
+      return Ok();
+    }).ok();
+  };
+  EXPECT_EQ(table_exists("for_sqlite"), sqlite);
+  EXPECT_EQ(table_exists("for_postgres"), !sqlite);
+}
+
+TEST_P(DatabaseTest, AFailingMigrationLeavesNoTrace) {
+  const Migration broken{"t", 2, "002_broken",
+                         "CREATE TABLE half (x INTEGER);\nCREATE TABLE items (x INTEGER);\n"};
+  auto applied = db_->Migrate({kSchema, broken});
+  ASSERT_FALSE(applied.ok());
+  EXPECT_EQ(applied.error().code, ErrorCode::kInternal);
+  EXPECT_NE(applied.error().detail.find("002_broken"), std::string::npos) << applied.error().detail;
+  const Status status = db_->Read([](Tx& tx) -> Status {
+    tx.Query("SELECT x FROM half");
+    return Ok();
+  });
+  EXPECT_FALSE(status.ok()) << "table 'half' should have been rolled back";
+  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
+              return tx.QueryOne("SELECT COUNT(*) FROM schema_migrations")->Int(0);
+            }).value(), 1);
+}
+
+TEST_P(DatabaseTest, ProcessesMigratingTogetherApplyEachMigrationOnce) {
+  if (GetParam() == Backend::kSqliteMemory) GTEST_SKIP() << "a memory database is private to one object";
+  std::vector<Migration> migrations = {kSchema};
+  for (int v = 2; v <= 6; ++v) {
+    migrations.push_back({"t", v, "00" + std::to_string(v), "CREATE TABLE m" + std::to_string(v) + " (x INTEGER);"});
+  }
+  auto a = OpenDb(), b = OpenDb();
+  ASSERT_TRUE(a && b);
+  auto run_a = std::async(std::launch::async, [&] { return a->Migrate(migrations); });
+  auto run_b = std::async(std::launch::async, [&] { return b->Migrate(migrations); });
+  auto applied_a = run_a.get(), applied_b = run_b.get();
+  ASSERT_TRUE(applied_a.ok()) << applied_a.error().detail;
+  ASSERT_TRUE(applied_b.ok()) << applied_b.error().detail;
+  std::multiset<std::string> all(applied_a->begin(), applied_a->end());
+  all.insert(applied_b->begin(), applied_b->end());
+  EXPECT_EQ(all, (std::multiset<std::string>{"002", "003", "004", "005", "006"}));
+}
+
+TEST_P(DatabaseTest, ConcurrentWritersAndReadersSeeConsistentState) {
+  constexpr int kWriters = 4, kWritesEach = 200, kReaders = 4;
+  std::atomic<int> writers_left{kWriters};
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int w = 0; w < kWriters; ++w) {
+    threads.emplace_back([&, w] {
+      for (int i = 0; i < kWritesEach; ++i) {
+        const Status s = db_->Write([&](Tx& tx) -> Status {
+          tx.Exec("UPDATE counters SET n = n + 1 WHERE name = ?", {"hits"});
+          tx.Insert("INSERT INTO items (code, n) VALUES (?, ?) RETURNING id",
+                    {"w" + std::to_string(w) + "-" + std::to_string(i), i});
+          return Ok();
+        });
+        if (!s.ok()) {
+          ADD_FAILURE() << s.error().detail;
+          ++failures;
+        }
+      }
+      --writers_left;
+    });
+  }
+  for (int r = 0; r < kReaders; ++r) {
+    threads.emplace_back([&] {
+      do {
+        // Counter and rows change in one transaction: a snapshot sees both or neither.
+        const Status s = db_->Read([](Tx& tx) -> Status {
+          const std::int64_t hits = tx.QueryOne("SELECT n FROM counters WHERE name = ?", {"hits"})->Int(0);
+          const std::int64_t rows = tx.QueryOne("SELECT COUNT(*) FROM items")->Int(0);
+          EXPECT_EQ(hits, rows);
+          return Ok();
+        });
+        if (!s.ok()) {
+          ADD_FAILURE() << s.error().detail;
+          ++failures;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      } while (writers_left > 0);
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(CountItems(), kWriters * kWritesEach);
+  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
+              return tx.QueryOne("SELECT n FROM counters")->Int(0);
+            }).value(), kWriters * kWritesEach);
+}
+
+TEST_P(DatabaseTest, AReadTransactionSeesOneSnapshot) {
+  std::future<Status> writer;
+  const auto counts = db_->Read([&](Tx& tx) -> Result<std::pair<std::int64_t, std::int64_t>> {
+    const std::int64_t before = tx.QueryOne("SELECT COUNT(*) FROM items")->Int(0);
+    writer = std::async(std::launch::async, [&] {
+      return db_->Write([](Tx& w) -> Status {
+        w.Exec("INSERT INTO items (code) VALUES (?)", {"meanwhile"});
+        return Ok();
+      });
+    });
+    // WAL and PostgreSQL commit at once; a memory database makes the writer wait for this reader.
+    writer.wait_for(std::chrono::milliseconds(300));
+    const std::int64_t after = tx.QueryOne("SELECT COUNT(*) FROM items")->Int(0);
+    return std::pair{before, after};
+  });
+  ASSERT_TRUE(counts.ok()) << counts.error().detail;
+  EXPECT_EQ(counts->first, counts->second);
+  const Status written = writer.get();
+  ASSERT_TRUE(written.ok()) << written.error().detail;
+  EXPECT_EQ(CountItems(), 1);
+}
+
+TEST_P(DatabaseTest, BackupMakesACopyThatOpens) {
+  ASSERT_TRUE(db_->Write([](Tx& tx) -> Status {
+    tx.Exec("INSERT INTO items (code, s) VALUES (?, ?)", {"a", "Ủy ban nhân dân"});
+    return Ok();
+  }).ok());
+  if (dir_.empty()) dir_ = NewTempDir();
+  const std::string path = (dir_ / "backups" / "copy.db").string();
+  const Status status = db_->Backup(path);
+  if (GetParam() == Backend::kPostgres) {
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error().code, ErrorCode::kFailedPrecondition);
+    EXPECT_EQ(status.error().message_key, "db.backup_use_pg_dump");
+    return;
+  }
+  ASSERT_TRUE(status.ok()) << status.error().detail;
+  auto copy = Database::Open("sqlite:" + path);
+  ASSERT_TRUE(copy.ok()) << copy.error().detail;
+  const auto text = (*copy)->Read([](Tx& tx) -> Result<std::string> {
+    return tx.QueryOne("SELECT s FROM items WHERE code = ?", {"a"})->Text(0);
+  });
+  ASSERT_TRUE(text.ok()) << text.error().detail;
+  EXPECT_EQ(*text, "Ủy ban nhân dân");
+
+  const Status again = db_->Backup(path);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+}
+
+TEST_P(DatabaseTest, AReadTransactionCannotWrite) {
+  const Status status = db_->Read([](Tx& tx) -> Status {
+    tx.Exec("INSERT INTO items (code) VALUES (?)", {"a"});
+    return Ok();
+  });
+  EXPECT_FALSE(status.ok());
+  EXPECT_EQ(CountItems(), 0);
+}
+
+TEST_P(DatabaseTest, ACaughtStatementErrorStillRollsBackThePostgresTransaction) {
+  // PostgreSQL aborts a transaction at the first failed statement; its COMMIT then rolls back,
+  // which must not pass for success. (SQLite keeps the transaction: the other rows commit.)
+  const Status status = db_->Write([](Tx& tx) -> Status {
+    tx.Exec("INSERT INTO items (code) VALUES (?)", {"a"});
+    try {
+      tx.Exec("INSERT INTO items (code) VALUES (?)", {"a"});
+    } catch (const UniqueViolation&) {
+    }
+    return Ok();
+  });
+  if (GetParam() == Backend::kPostgres) {
+    EXPECT_FALSE(status.ok());
+    EXPECT_EQ(CountItems(), 0);
+  } else {
+    EXPECT_TRUE(status.ok());
+    EXPECT_EQ(CountItems(), 1);
+  }
+}
+
+TEST_P(DatabaseTest, AWriteNestedInAWriteFailsInsteadOfHanging) {
+  if (GetParam() == Backend::kPostgres) GTEST_SKIP() << "PostgreSQL runs it on another connection";
+  const Status outer = db_->Write([&](Tx& tx) -> Status {
+    tx.Exec("INSERT INTO items (code) VALUES (?)", {"outer"});
+    return db_->Write([](Tx& inner) -> Status {
+      inner.Exec("INSERT INTO items (code) VALUES (?)", {"inner"});
+      return Ok();
+    });
+  });
+  ASSERT_FALSE(outer.ok());
+  EXPECT_EQ(outer.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(CountItems(), 0);
+}
+
+TEST_P(DatabaseTest, ADeadPooledConnectionIsReplaced) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "PostgreSQL connections only";
+  auto db = OpenDb({.pool_size = 1});
+  ASSERT_NE(db, nullptr);
+  const auto pid = db->Read([](Tx& tx) -> Result<std::int64_t> {
+    return tx.QueryOne("SELECT pg_backend_pid()")->Int(0);
+  });
+  ASSERT_TRUE(pid.ok()) << pid.error().detail;
+  ASSERT_TRUE(db_->Read([&](Tx& tx) -> Status {
+    tx.Query("SELECT pg_terminate_backend(?)", {*pid});
+    return Ok();
+  }).ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto again = db->Read([](Tx& tx) -> Result<std::int64_t> {
+    return tx.QueryOne("SELECT pg_backend_pid()")->Int(0);
+  });
+  ASSERT_TRUE(again.ok()) << again.error().detail;
+  EXPECT_NE(*again, *pid);
+}
+
+}  // namespace
+}  // namespace eiso::db

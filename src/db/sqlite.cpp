@@ -1,0 +1,370 @@
+#include "db/sqlite.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <string_view>
+#include <system_error>
+#include <thread>
+#include <unistd.h>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "db/sql_text.hpp"
+
+namespace eiso::db {
+namespace {
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// True if `tail` (what sqlite3_prepare left over) holds only blanks and comments.
+bool OnlyCommentsLeft(std::string_view tail) {
+  std::size_t i = 0;
+  while (i < tail.size()) {
+    if (IsBlank(tail[i])) {
+      ++i;
+    } else if (IsCommentAt(tail, i)) {
+      i = SkipQuotedOrComment(tail, i);
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// One sqlite3 connection and its prepared statements, used by one thread at a time (the pool hands
+// it out), hence opened without SQLite's own mutex.
+class Connection {
+ public:
+  Connection(const std::string& filename, int extra_flags, const Options& options) {
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | extra_flags;
+    if (sqlite3_open_v2(filename.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+      std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close_v2(db_);
+      throw DbError("cannot open SQLite database " + filename + ": " + message);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+  }
+  ~Connection() {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  sqlite3* handle() const { return db_; }
+
+  // Runs a statement without parameters and results (PRAGMAs at open).
+  void Run(const char* sql) {
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) Fail(sqlite3_extended_errcode(db_), sql);
+  }
+
+  // The cached statement for `sql`, prepared on first use.
+  sqlite3_stmt* Prepare(std::string_view sql) {
+    if (auto it = statements_.find(sql); it != statements_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    const char* tail = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
+    if (rc != SQLITE_OK) Fail(rc, sql);
+    if (stmt == nullptr) throw DbError("empty SQL statement: " + std::string(sql));
+    if (!OnlyCommentsLeft(std::string_view(tail, sql.data() + sql.size() - tail))) {
+      sqlite3_finalize(stmt);
+      throw DbError("more than one SQL statement: " + std::string(sql));
+    }
+    statements_.emplace(sql, stmt);
+    return stmt;
+  }
+
+  [[noreturn]] void Fail(int rc, std::string_view sql) const {
+    std::string message = sqlite3_errmsg(db_);
+    message.append(" [").append(sql).append("]");
+    if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) throw UniqueViolation(message);
+    throw DbError(message);
+  }
+
+  // Ends the open transaction, if any, ignoring errors: used on the way out of a failure.
+  void RollbackQuietly() {
+    if (sqlite3_get_autocommit(db_) == 0) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*, StringHash, std::equal_to<>> statements_;
+};
+
+// Binds parameters to a cached statement and, on destruction, resets it and clears its bindings
+// so that it is ready for the next use and holds no pointer into the caller's values.
+class Statement {
+ public:
+  Statement(Connection& conn, std::string_view sql, const Params& params)
+      : conn_(conn), sql_(sql), stmt_(conn.Prepare(sql)) {
+    const int expected = sqlite3_bind_parameter_count(stmt_);
+    if (expected != static_cast<int>(params.size())) {
+      throw DbError("SQL expects " + std::to_string(expected) + " parameters, got " +
+                    std::to_string(params.size()) + " [" + std::string(sql) + "]");
+    }
+    for (int i = 0; i < expected; ++i) Bind(i + 1, params[static_cast<std::size_t>(i)]);
+  }
+  ~Statement() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Steps once: true if a row is available, false when done.
+  bool Step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    conn_.Fail(rc, sql_);
+  }
+
+  Row ReadRow() const {
+    const int n = sqlite3_column_count(stmt_);
+    std::vector<Value> cells;
+    cells.reserve(static_cast<std::size_t>(n));
+    for (int c = 0; c < n; ++c) cells.push_back(ReadColumn(c));
+    return Row(std::move(cells));
+  }
+
+ private:
+  void Bind(int index, const Value& value) {
+    int rc = SQLITE_OK;
+    const auto& v = value.get();
+    if (const auto* i = std::get_if<std::int64_t>(&v)) {
+      rc = sqlite3_bind_int64(stmt_, index, *i);
+    } else if (const auto* d = std::get_if<double>(&v)) {
+      rc = sqlite3_bind_double(stmt_, index, *d);
+    } else if (const auto* s = std::get_if<std::string>(&v)) {
+      rc = sqlite3_bind_text64(stmt_, index, s->data(), s->size(), SQLITE_STATIC, SQLITE_UTF8);
+    } else if (const auto* b = std::get_if<Blob>(&v)) {
+      rc = sqlite3_bind_blob64(stmt_, index, b->bytes.data(), b->bytes.size(), SQLITE_STATIC);
+    } else {
+      rc = sqlite3_bind_null(stmt_, index);
+    }
+    if (rc != SQLITE_OK) conn_.Fail(rc, sql_);
+  }
+
+  Value ReadColumn(int c) const {
+    switch (sqlite3_column_type(stmt_, c)) {
+      case SQLITE_INTEGER:
+        return Value(static_cast<std::int64_t>(sqlite3_column_int64(stmt_, c)));
+      case SQLITE_FLOAT:
+        return Value(sqlite3_column_double(stmt_, c));
+      case SQLITE_TEXT: {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
+        return Value(std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c))));
+      }
+      case SQLITE_BLOB: {
+        const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt_, c));
+        const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c));
+        return Value(Blob{size == 0 ? std::string() : std::string(bytes, size)});
+      }
+      default:
+        return Value();
+    }
+  }
+
+  Connection& conn_;
+  std::string_view sql_;
+  sqlite3_stmt* stmt_;
+};
+
+class SqliteTx final : public Tx {
+ public:
+  explicit SqliteTx(Connection& conn) : conn_(conn) {}
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  std::int64_t Exec(std::string_view sql, const Params& params) override {
+    Statement stmt(conn_, sql, params);
+    while (stmt.Step()) {
+    }
+    return sqlite3_changes64(conn_.handle());
+  }
+
+  Rows Query(std::string_view sql, const Params& params) override {
+    Statement stmt(conn_, sql, params);
+    Rows rows;
+    while (stmt.Step()) rows.push_back(stmt.ReadRow());
+    return rows;
+  }
+
+ private:
+  Connection& conn_;
+};
+
+// Runs body in a transaction on conn: `begin` is BEGIN IMMEDIATE for the writer (it takes the write
+// lock at once, so a busy database is waited for here and not half-way through) or BEGIN.
+void RunOn(Connection& conn, std::string_view begin, const std::function<bool(Tx&)>& body) {
+  SqliteTx tx(conn);
+  tx.Exec(begin, {});
+  bool commit = false;
+  try {
+    commit = body(tx);
+  } catch (...) {
+    conn.RollbackQuietly();
+    throw;
+  }
+  if (!commit) {
+    tx.Exec("ROLLBACK", {});
+    return;
+  }
+  try {
+    tx.Exec("COMMIT", {});
+  } catch (...) {
+    conn.RollbackQuietly();  // a COMMIT that failed busy leaves the transaction open
+    throw;
+  }
+}
+
+class SqliteDatabase final : public Database {
+ public:
+  // Throws DbError if a connection cannot be opened or configured.
+  SqliteDatabase(const std::string& filename, bool in_memory, const Options& options) {
+    const int uri_flag = in_memory ? SQLITE_OPEN_URI : 0;
+    writer_ = std::make_unique<Connection>(filename, uri_flag, options);
+    Configure(*writer_);
+    if (!in_memory) writer_->Run("PRAGMA journal_mode=WAL");
+    const int readers = std::max(1, options.pool_size);
+    for (int i = 0; i < readers; ++i) {
+      readers_.push_back(std::make_unique<Connection>(filename, uri_flag, options));
+      Configure(*readers_.back());
+      readers_.back()->Run("PRAGMA query_only=ON");
+      idle_readers_.push_back(readers_.back().get());
+    }
+  }
+  ~SqliteDatabase() override {
+    readers_.clear();
+    writer_.reset();  // last: it keeps an in-memory database alive
+  }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  Status Backup(const std::string& path) override {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) return Error::Precondition("db.backup_target_exists", "path");
+    if (const auto dir = std::filesystem::path(path).parent_path(); !dir.empty()) {
+      std::filesystem::create_directories(dir, ec);
+    }
+    ReaderLease reader(*this);
+    sqlite3* dest = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc == SQLITE_OK) {
+      if (sqlite3_backup* backup = sqlite3_backup_init(dest, "main", reader->handle(), "main")) {
+        rc = sqlite3_backup_step(backup, -1);
+        sqlite3_backup_finish(backup);
+        if (rc == SQLITE_DONE) rc = SQLITE_OK;
+      } else {
+        rc = sqlite3_errcode(dest);
+      }
+    }
+    std::string message = rc == SQLITE_OK ? "" : (dest ? sqlite3_errmsg(dest) : sqlite3_errstr(rc));
+    sqlite3_close_v2(dest);
+    if (rc != SQLITE_OK) {
+      std::filesystem::remove(path, ec);
+      return Error::Unavailable("backup to " + path + ": " + message);
+    }
+    return Ok();
+  }
+
+ protected:
+  void RunTransaction(bool write, const std::function<bool(Tx&)>& body) override {
+    if (write) {
+      // A Write nested in a Write on the same thread would wait for itself forever.
+      if (writer_thread_.load() == std::this_thread::get_id()) throw DbError("nested write transaction");
+      std::lock_guard lock(writer_mu_);
+      writer_thread_ = std::this_thread::get_id();
+      try {
+        RunOn(*writer_, "BEGIN IMMEDIATE", body);
+      } catch (...) {
+        writer_thread_ = std::thread::id();
+        throw;
+      }
+      writer_thread_ = std::thread::id();
+    } else {
+      ReaderLease reader(*this);
+      RunOn(*reader, "BEGIN", body);
+    }
+  }
+
+ private:
+  // A reader connection taken from the pool for one scope; waits while all are in use.
+  class ReaderLease {
+   public:
+    explicit ReaderLease(SqliteDatabase& db) : db_(db) {
+      std::unique_lock lock(db_.readers_mu_);
+      db_.reader_free_.wait(lock, [this] { return !db_.idle_readers_.empty(); });
+      conn_ = db_.idle_readers_.back();
+      db_.idle_readers_.pop_back();
+    }
+    ~ReaderLease() {
+      {
+        std::lock_guard lock(db_.readers_mu_);
+        db_.idle_readers_.push_back(conn_);
+      }
+      db_.reader_free_.notify_one();
+    }
+    ReaderLease(const ReaderLease&) = delete;
+    ReaderLease& operator=(const ReaderLease&) = delete;
+    Connection& operator*() const { return *conn_; }
+    Connection* operator->() const { return conn_; }
+
+   private:
+    SqliteDatabase& db_;
+    Connection* conn_ = nullptr;
+  };
+
+  static void Configure(Connection& conn) {
+    conn.Run("PRAGMA foreign_keys=ON");
+    conn.Run("PRAGMA synchronous=NORMAL");
+  }
+
+  std::mutex writer_mu_;
+  std::atomic<std::thread::id> writer_thread_;  // holder of writer_mu_, if any
+  std::unique_ptr<Connection> writer_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+  std::mutex readers_mu_;
+  std::condition_variable reader_free_;
+  std::vector<Connection*> idle_readers_;
+};
+
+// A process-wide unique name for an in-memory database. The memdb VFS shares a database among the
+// connections that open the same "/name" and, unlike a shared cache, locks the whole database as
+// a file would (the busy timeout applies, no table-level SQLITE_LOCKED), with snapshot reads.
+std::string NewMemoryDatabaseUri() {
+  static std::atomic<int> counter{0};
+  return "file:/eiso-mem-" + std::to_string(getpid()) + "-" + std::to_string(++counter) + "?vfs=memdb";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenSqlite(const std::string& target, const Options& options) {
+  const bool in_memory = target == ":memory:";
+  if (!in_memory) {
+    if (const auto dir = std::filesystem::path(target).parent_path(); !dir.empty()) {
+      std::error_code ec;
+      std::filesystem::create_directories(dir, ec);
+      if (ec) return Error::Unavailable("cannot create " + dir.string() + ": " + ec.message());
+    }
+  }
+  try {
+    return std::make_unique<SqliteDatabase>(in_memory ? NewMemoryDatabaseUri() : target, in_memory, options);
+  } catch (const DbError& e) {
+    return Error::Unavailable(e.what());
+  }
+}
+
+}  // namespace eiso::db
