@@ -1,0 +1,50 @@
+#include "calendar/processing_clock.hpp"
+
+#include <algorithm>
+
+namespace eiso::calendar {
+
+ProcessingClock::ProcessingClock(const Calendar& calendar, core::Millis received_at,
+                                 Allowance allowance, const CountingOptions& options)
+    : allowance_(allowance), options_(options) {
+  due_at_ = DueFrom(calendar, received_at, FullAmount(), options_);
+}
+
+std::int64_t ProcessingClock::FullAmount() const {
+  return allowance_.unit == Allowance::Unit::kWorkingDays ? allowance_.amount
+                                                          : std::int64_t{allowance_.amount} * 60;
+}
+
+core::Millis ProcessingClock::DueFrom(const Calendar& calendar, core::Millis at,
+                                      std::int64_t amount, const CountingOptions& options) const {
+  if (allowance_.unit == Allowance::Unit::kWorkingDays)
+    return calendar.AddWorkingDays(at, static_cast<int>(amount), options);
+  return calendar.AddWorkingMinutes(at, amount, options);
+}
+
+void ProcessingClock::Pause(const Calendar& calendar, core::Millis at) {
+  if (paused_at_) return;
+  paused_at_ = at;
+  if (at >= due_at_) {
+    remaining_ = 0;
+  } else if (allowance_.unit == Allowance::Unit::kWorkingDays) {
+    remaining_ = std::max(0, calendar.WorkingDaysBetween(ToLocal(at).date, ToLocal(due_at_).date));
+  } else {
+    remaining_ = calendar.WorkingMinutesBetween(at, due_at_);
+  }
+}
+
+void ProcessingClock::Resume(const Calendar& calendar, core::Millis at) {
+  if (!paused_at_) return;
+  const bool was_late = *paused_at_ >= due_at_;
+  paused_at_.reset();
+  if (!was_late) due_at_ = DueFrom(calendar, at, remaining_, CountingOptions{});
+}
+
+void ProcessingClock::RestartFromZero(const Calendar& calendar, core::Millis at) {
+  paused_at_.reset();
+  remaining_ = 0;
+  due_at_ = DueFrom(calendar, at, FullAmount(), options_);
+}
+
+}  // namespace eiso::calendar

@@ -1,0 +1,67 @@
+// The route table: each page with its path, menu entry and the roles that may open it
+// (empty: every signed-in user). The side menu and the guards are both built from it.
+import { ApartmentOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import type { MessageKey } from '../i18n/messages';
+import type { Role } from '../modules/auth/model';
+import { FullPageSpin, RequireRole, RequireSession } from '../modules/auth/session';
+import { AppLayout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+
+export interface AppRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  menuKey: MessageKey;
+  icon: ReactNode;
+  roles: readonly Role[];
+}
+
+export const appRoutes: readonly AppRoute[] = [
+  {
+    path: '/',
+    page: lazy(() => import('../modules/dashboard/pages/DashboardPage')),
+    menuKey: 'app.menu.dashboard',
+    icon: <DashboardOutlined />,
+    roles: [],
+  },
+  {
+    path: '/agencies',
+    page: lazy(() => import('../modules/org/pages/AgencyTreePage')),
+    menuKey: 'app.menu.agencies',
+    icon: <ApartmentOutlined />,
+    roles: [],
+  },
+  {
+    path: '/users',
+    page: lazy(() => import('../modules/users/pages/UsersPage')),
+    menuKey: 'app.menu.users',
+    icon: <TeamOutlined />,
+    roles: ['administrator'],
+  },
+];
+
+const LoginPage = lazy(() => import('../modules/auth/pages/LoginPage'));
+
+export function createAppRouter() {
+  return createBrowserRouter(
+    [
+      {
+        path: '/login',
+        element: <Suspense fallback={<FullPageSpin />}><LoginPage /></Suspense>,
+      },
+      {
+        element: <RequireSession><AppLayout routes={appRoutes} /></RequireSession>,
+        children: [
+          ...appRoutes.map(({ path, page: Page, roles }) => ({
+            path,
+            element: <RequireRole roles={roles}><Page /></RequireRole>,
+          })),
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+    { future: { v7_relativeSplatPath: true, v7_fetcherPersist: true, v7_normalizeFormMethod: true,
+      v7_partialHydration: true, v7_skipActionErrorRevalidation: true } },
+  );
+}

@@ -1,0 +1,45 @@
+// Every module's messages, merged. A module adds its locales/vi.ts and en.ts here; the test in
+// i18n.test.ts fails when a key is missing in one language or a locales folder is not listed.
+import { en as appEn } from '../app/locales/en';
+import { vi as appVi } from '../app/locales/vi';
+import { en as authEn } from '../modules/auth/locales/en';
+import { vi as authVi } from '../modules/auth/locales/vi';
+import { en as dashboardEn } from '../modules/dashboard/locales/en';
+import { vi as dashboardVi } from '../modules/dashboard/locales/vi';
+import { en as orgEn } from '../modules/org/locales/en';
+import { vi as orgVi } from '../modules/org/locales/vi';
+import { en as usersEn } from '../modules/users/locales/en';
+import { vi as usersVi } from '../modules/users/locales/vi';
+import type { Language } from './language';
+
+// Namespace (first key segment) → its messages per language.
+export const moduleMessages = {
+  app: { vi: appVi, en: appEn },
+  auth: { vi: authVi, en: authEn },
+  dashboard: { vi: dashboardVi, en: dashboardEn },
+  org: { vi: orgVi, en: orgEn },
+  users: { vi: usersVi, en: usersEn },
+} as const;
+
+export const vi = { ...appVi, ...authVi, ...dashboardVi, ...orgVi, ...usersVi };
+export type MessageKey = keyof typeof vi;
+
+export const messages: Record<Language, Record<MessageKey, string>> = {
+  vi,
+  en: { ...appEn, ...authEn, ...dashboardEn, ...orgEn, ...usersEn },
+};
+
+export type Params = Record<string, string | number>;
+
+// Looks a key up in `language`, falling back to Vietnamese, then to the key itself;
+// `{name}` placeholders take their value from `params`.
+export function translate(language: Language, key: MessageKey, params?: Params): string {
+  const text = messages[language][key] ?? messages.vi[key] ?? key;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(vi, key);
+}

@@ -1,0 +1,23 @@
+// Login, session, password and role names. Source language.
+export const vi = {
+  'auth.login.title': 'Đăng nhập',
+  'auth.login.username': 'Tên đăng nhập',
+  'auth.login.password': 'Mật khẩu',
+  'auth.login.submit': 'Đăng nhập',
+  'auth.login.help': 'Quên mật khẩu? Liên hệ quản trị hệ thống của cơ quan để được cấp lại.',
+  'auth.login.sessionExpired': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
+  'auth.password.title': 'Đổi mật khẩu',
+  'auth.password.current': 'Mật khẩu hiện tại',
+  'auth.password.new': 'Mật khẩu mới',
+  'auth.password.confirm': 'Nhập lại mật khẩu mới',
+  'auth.password.mismatch': 'Mật khẩu nhập lại không khớp',
+  'auth.password.changed': 'Đã đổi mật khẩu',
+  'auth.password.submit': 'Đổi mật khẩu',
+  'auth.role.administrator': 'Quản trị hệ thống',
+  'auth.role.dost_evaluator': 'Cán bộ đánh giá (Sở KH&CN)',
+  'auth.role.leader': 'Lãnh đạo',
+  'auth.role.iso_secretary': 'Thư ký ISO',
+  'auth.role.officer': 'Chuyên viên',
+  'auth.role.clerk': 'Cán bộ một cửa',
+  'auth.role.internal_auditor': 'Chuyên gia đánh giá nội bộ',
+} as const;
