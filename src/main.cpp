@@ -99,6 +99,7 @@ int main(int argc, char** argv) {
   if (!host.empty()) settings.http.host = host;
   if (port >= 0) settings.http.port = static_cast<std::uint16_t>(port);
   if (!web.empty()) settings.http.static_dir = web;
+  if (auto valid = eiso::app::Validate(settings); !valid.ok()) return Fail(valid.error());
   spdlog::set_level(spdlog::level::from_str(settings.log_level));
 
   if (*config_show) {
@@ -141,7 +142,7 @@ int main(int argc, char** argv) {
     auto roles = eiso::auth::ParseRoles(names);
     if (!roles || *roles == 0) return Fail(eiso::Error::Invalid("auth.bad_role", "roles"));
     const std::string password = ReadPassword();
-    if (password.size() < 10) return Fail(eiso::Error::Invalid("auth.password_too_short", "password"));
+    if (auto ok = app->auth().CheckPassword(password, username, "password"); !ok.ok()) return Fail(ok.error());
     const std::string hash = app->auth().Hash(password);
     auto added = app->db().Write([&](eiso::db::Tx& tx) -> eiso::Result<eiso::UserId> {
       std::optional<eiso::org::Agency> agency = app->org().FindByUnitCode(tx, agency_ref);
@@ -174,7 +175,8 @@ int main(int argc, char** argv) {
                   static_cast<long long>(report->events_checked));
       return 2;
     }
-    std::printf("OK: %lld audit events, chain intact\n", static_cast<long long>(report->events_checked));
+    std::printf("OK: %lld audit events, chain intact; head %s\n", static_cast<long long>(report->events_checked),
+                report->head_hash.c_str());
     return 0;
   }
   if (*backup) {

@@ -1,5 +1,6 @@
 #include "app/settings.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <toml++/toml.h>
 
@@ -34,6 +35,22 @@ SettingField Flag(std::string section, std::string key, bool& value) {
             else if (v == "false" || v == "0") value = false;
             else return false;
             return true;
+          }};
+}
+
+template <>
+SettingField Number(std::string section, std::string key, std::uint16_t& value) {
+  return {std::move(section), std::move(key), [&value] { return std::to_string(value); },
+          [&value](const std::string& v) {
+            try {
+              std::size_t used = 0;
+              const long parsed = std::stol(v, &used);
+              if (used != v.size() || parsed < 0 || parsed > 65535) return false;
+              value = static_cast<std::uint16_t>(parsed);
+              return true;
+            } catch (const std::exception&) {
+              return false;
+            }
           }};
 }
 
@@ -74,6 +91,16 @@ std::vector<SettingField> Fields(Settings& s) {
   };
 }
 
+Status Validate(const Settings& s) {
+  static const char* const kLevels[] = {"trace", "debug", "info", "warn", "error", "critical", "off"};
+  if (std::find(std::begin(kLevels), std::end(kLevels), s.log_level) == std::end(kLevels))
+    return Error::Invalid("config.bad_value", "log.level");
+  if (s.password_cost != "interactive" && s.password_cost != "moderate" && s.password_cost != "minimum")
+    return Error::Invalid("config.bad_value", "auth.password_cost");
+  if (s.db_pool_size < 1) return Error::Invalid("config.bad_value", "db.pool_size");
+  return Ok();
+}
+
 Status Load(Settings& settings, const std::string& toml_path) {
   std::vector<SettingField> fields = Fields(settings);
   if (!toml_path.empty()) {
@@ -99,7 +126,7 @@ Status Load(Settings& settings, const std::string& toml_path) {
     if (const char* env = std::getenv(EnvName(f).c_str()))
       if (!f.set(env)) return Error::Invalid("config.bad_value", EnvName(f));
   }
-  return Ok();
+  return Validate(settings);
 }
 
 }  // namespace eiso::app

@@ -34,5 +34,7 @@ std::vector<SettingField> Fields(Settings& settings);
 // Reads the TOML file (if path is not empty) and then the environment into settings.
 // kInvalidInput "config.bad_file" / "config.bad_value" with the offending key in `field`.
 Status Load(Settings& settings, const std::string& toml_path);
+// Values that parse but mean nothing (an unknown log level or password cost): kInvalidInput.
+Status Validate(const Settings& settings);
 
 }  // namespace eiso::app

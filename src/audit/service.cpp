@@ -106,6 +106,7 @@ Result<VerifyReport> Service::Verify(db::Database& db) const {
       }
       if (rows.size() < static_cast<std::size_t>(kPage)) break;
     }
+    report.head_hash = prev_hash;
     return report;
   });
 }

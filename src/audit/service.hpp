@@ -44,6 +44,9 @@ struct VerifyReport {
   std::int64_t events_checked = 0;
   std::optional<std::int64_t> first_broken_id;  // empty when the chain is whole
   std::string reason;                           // why that link is broken
+  // The newest hash: kept outside the database (a log, a report), it also reveals events removed
+  // from the end of the chain, which no link inside the chain can show.
+  std::string head_hash;
 };
 
 class Service {

@@ -36,6 +36,7 @@ Result<UserInput> ParseUserInput(const nlohmann::json& body, bool creating) {
   in.active = active;
   EISO_TRY(province_wide, core::OptionalBool(body, "province_wide", false));
   in.province_wide = province_wide;
+  in.province_wide_sent = body.contains("province_wide") && !body["province_wide"].is_null();
   if (creating) {
     EISO_TRY(username, core::OptionalString(body, "username", 64));
     if (!username) return Error::Invalid("auth.bad_username", "username");

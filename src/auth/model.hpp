@@ -33,6 +33,7 @@ struct UserInput {
   bool active = true;
   std::string password;          // creation only
   bool province_wide = false;    // only a province-wide administrator may grant it
+  bool province_wide_sent = true;  // false: an update keeps the stored value
 };
 
 struct LoginResult {

@@ -1,5 +1,7 @@
 #include "auth/routes.hpp"
 
+#include <charconv>
+
 #include <sodium.h>
 
 #include "auth/json.hpp"
@@ -72,11 +74,11 @@ void RegisterRoutes(http::Router& router, const Service& auth, const Settings& s
   router.Get("/api/users", Access::kAuthenticated, [&](Request& req) -> Result<Reply> {
     std::optional<AgencyId> agency;
     if (const std::string a = req.Query("agency_id"); !a.empty()) {
-      try {
-        agency = std::stoll(a);
-      } catch (const std::exception&) {
+      AgencyId id = 0;
+      auto [end, ec] = std::from_chars(a.data(), a.data() + a.size(), id);
+      if (ec != std::errc() || end != a.data() + a.size() || id <= 0)
         return Error::Invalid("common.bad_id", "agency_id");
-      }
+      agency = id;
     }
     EISO_TRY(users, auth.ListUsers(req.actor, agency, req.Query("q")));
     nlohmann::json list = nlohmann::json::array();

@@ -301,9 +301,11 @@ Result<User> Service::CreateUser(const Actor& actor, const UserInput& input_in) 
   });
 }
 
-Result<User> Service::UpdateUser(const Actor& actor, UserId id, const UserInput& input) const {
+Result<User> Service::UpdateUser(const Actor& actor, UserId id, const UserInput& input_in) const {
   return db_.Write([&](db::Tx& tx) -> Result<User> {
     auto before = store::FindById(tx, id);
+    UserInput input = input_in;
+    if (before && !input.province_wide_sent) input.province_wide = before->user.province_wide;
     if (!before || !MayAdminister(tx, actor, before->user.agency_id)) {
       if (before && (before->user.agency_id == actor.agency_id || before->user.id == actor.user_id))
         return Error::Forbidden();
@@ -314,7 +316,8 @@ Result<User> Service::UpdateUser(const Actor& actor, UserId id, const UserInput&
     if (input.province_wide != before->user.province_wide && !actor.province_wide) return Error::Forbidden();
     if (input.full_name.size() < 2) return Error::Invalid("auth.full_name_required", "full_name");
     if (input.roles == 0) return Error::Invalid("auth.role_required", "roles");
-    if (id == actor.user_id && (!input.active || !(input.roles & static_cast<std::uint32_t>(Role::kAdministrator))))
+    if (id == actor.user_id && !input.active) return Error::Precondition("auth.cannot_demote_self", "active");
+    if (id == actor.user_id && !(input.roles & static_cast<std::uint32_t>(Role::kAdministrator)))
       return Error::Precondition("auth.cannot_demote_self", "roles");
     store::Update(tx, id, input, clock_.Now());
     if (!input.active) store::DeleteSessionsOf(tx, id, "");

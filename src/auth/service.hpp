@@ -51,10 +51,11 @@ class Service {
                          const std::string& password_hash) const;
   Status SetPassword(const std::string& username, const std::string& password) const;
   std::string Hash(const std::string& password) const { return HashPassword(password, cost_); }
-
- private:
+  // The password rules (length, not containing the username); kInvalidInput naming `field`.
   Status CheckPassword(const std::string& password, const std::string& username,
                        const char* field) const;
+
+ private:
   bool MayAdminister(db::Tx& tx, const Actor& actor, AgencyId agency) const;
 
   db::Database& db_;

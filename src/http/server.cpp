@@ -161,7 +161,12 @@ struct Server::Impl {
     out.remote_addr = remote;
     if (settings.trust_proxy) {
       std::string_view forwarded = out.Header("x-forwarded-for");
-      if (!forwarded.empty()) out.remote_addr = std::string(forwarded.substr(0, forwarded.find(',')));
+      // The proxy appends the address it saw; anything before it came from the client.
+      if (!forwarded.empty()) {
+        std::string_view last = forwarded.substr(forwarded.rfind(',') == std::string_view::npos ? 0 : forwarded.rfind(',') + 1);
+        while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+        out.remote_addr = std::string(last);
+      }
       out.secure_transport = out.Header("x-forwarded-proto") == "https";
     }
     out.request_id = RequestId(out.Header("x-request-id"));

@@ -156,7 +156,7 @@ std::span<const core::Message> Messages() {
       {"org.has_active_children", "Cơ quan còn đơn vị trực thuộc đang hoạt động. Hãy xử lý các đơn vị đó trước.",
        "The agency still has active units below it. Deal with them first."},
       {"org.already_inactive", "Cơ quan đã ngừng hoạt động.", "The agency is already inactive."},
-      {"org.valid_to_before_from", "Ngày kết thúc phải sau ngày bắt đầu hiệu lực.",
+      {"org.valid_to_before_from", "Ngày kết thúc không được trước ngày bắt đầu hiệu lực.",
        "The end date must not be before the start date."},
   };
   return kMessages;
