@@ -97,11 +97,14 @@ Result<LoginResult> Service::Login(const std::string& username_in, const std::st
                                    const std::string& ip, const std::string& user_agent) const {
   const std::string username = Lower(username_in);
   const core::Millis now = clock_.Now();
-  // 1. The client address's budget, counted before any password work.
-  EISO_TRY(attempts, db_.Write([&](db::Tx& tx) -> Result<std::int64_t> {
-    return store::CountAttempt(tx, "ip:" + ip, now, settings_.ip_window_minutes * kMinute);
+  // 1. The client address's budget of failed attempts, checked before any password work (so a
+  // whole office behind one address is not locked out by its own successful sign-ins).
+  const std::string throttle_key = "ip:" + ip;
+  const core::Millis window = settings_.ip_window_minutes * kMinute;
+  EISO_TRY(failures_here, db_.Read([&](db::Tx& tx) -> Result<std::int64_t> {
+    return store::AttemptsInWindow(tx, throttle_key, now, window);
   }));
-  if (attempts > settings_.ip_attempts_per_window) return Error::RateLimited("auth.too_many_attempts");
+  if (failures_here >= settings_.ip_attempts_per_window) return Error::RateLimited("auth.too_many_attempts");
   // 2. The account, read without holding a write lock while argon2id runs.
   EISO_TRY(found, db_.Read([&](db::Tx& tx) -> Result<std::optional<store::Credentials>> {
     return store::FindByUsername(tx, username);
@@ -109,6 +112,7 @@ Result<LoginResult> Service::Login(const std::string& username_in, const std::st
   if (!found) {
     VerifyPassword(DummyHash(cost_), password);
     EISO_CHECK(db_.Write([&](db::Tx& tx) -> Status {
+      store::CountAttempt(tx, throttle_key, now, window);
       audit_.Record(tx, Actor{}, {"auth.login_failed", "user", std::nullopt, std::nullopt, nullptr,
                                   {{"username", username.substr(0, 64)}, {"ip", ip}, {"reason", "unknown_user"}}});
       return Ok();
@@ -128,6 +132,7 @@ Result<LoginResult> Service::Login(const std::string& username_in, const std::st
   EISO_TRY(outcome, db_.Write([&](db::Tx& tx) -> Result<Outcome> {
     const Actor actor = ToActor(account.user, "");
     if (!password_ok || !account.user.active) {
+      store::CountAttempt(tx, throttle_key, now, window);
       const std::int64_t failures = account.failed_logins + 1;
       const bool lock = failures >= settings_.max_failed_logins;
       store::RecordFailure(tx, account.user.id, lock ? 0 : failures,

@@ -123,6 +123,12 @@ void DeleteSessionsOf(db::Tx& tx, UserId user, const std::string& keep) {
   tx.Exec("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", {user, keep});
 }
 
+std::int64_t AttemptsInWindow(db::Tx& tx, const std::string& key, core::Millis now, core::Millis window) {
+  auto row = tx.QueryOne("SELECT window_start, attempts FROM login_throttle WHERE key = ?", {key});
+  if (!row || row->Int(0) + window <= now) return 0;
+  return row->Int(1);
+}
+
 std::int64_t CountAttempt(db::Tx& tx, const std::string& key, core::Millis now, core::Millis window) {
   // One statement, so that concurrent attempts from several processes count exactly.
   return tx.QueryOne(

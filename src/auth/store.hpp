@@ -42,7 +42,9 @@ void DeleteSession(db::Tx& tx, const std::string& id_hash);
 // Ends every session of the user except `keep` (may be empty).
 void DeleteSessionsOf(db::Tx& tx, UserId user, const std::string& keep);
 
-// Counts one login attempt for `key` in a fixed window; returns the attempts in this window.
+// Failed login attempts for `key` in its current fixed window (0 once the window has passed).
+std::int64_t AttemptsInWindow(db::Tx& tx, const std::string& key, core::Millis now, core::Millis window);
+// Counts one failed login attempt for `key` in a fixed window; returns the attempts in this window.
 std::int64_t CountAttempt(db::Tx& tx, const std::string& key, core::Millis now, core::Millis window);
 
 }  // namespace eiso::auth::store

@@ -195,6 +195,21 @@ struct Server::Impl {
     res.prepare_payload();
   }
 
+  // After refusing a request whose body is still arriving, read and drop what the client goes on
+  // sending for a moment: closing with unread data makes the kernel reset the connection, and
+  // the client would see a network error instead of our 413.
+  static asio::awaitable<void> Drain(beast::tcp_stream& stream) {
+    constexpr std::size_t kMaxDrained = 64u << 20;
+    char sink[16384];
+    std::size_t drained = 0;
+    stream.expires_after(std::chrono::seconds(2));
+    boost::system::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    while (!ec && drained < kMaxDrained) {
+      drained += co_await stream.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+    }
+  }
+
   asio::awaitable<void> Session(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
     std::string remote;
@@ -270,6 +285,7 @@ struct Server::Impl {
                      MethodName(request.method), request.path, status, seconds * 1000);
       // Every path that read a whole request counted it in flight.
       if (!parse_failed) --in_flight;
+      if (parse_failed && !ec) co_await Drain(stream);
       if (ec || !keep_alive) break;
     }
     boost::system::error_code ignored;
