@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "calendar/lunar.hpp"
+#include "calendar/service.hpp"
 #include "calendar/working_time.hpp"
 
 namespace eiso::calendar {
@@ -98,6 +99,31 @@ void BM_SolarToLunar(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_SolarToLunar);
+
+// DueAt through the service's snapshot (one shared_ptr copy under a mutex, then the library),
+// over a database holding one decision: the cost every later deadline pays.
+void BM_ServiceDueAt(benchmark::State& state) {
+  auto db = db::Database::Open("sqlite::memory:").value();
+  std::vector<db::Migration> all;
+  for (const auto* set : {&audit::Migrations(), &org::Migrations(), &Migrations()})
+    all.insert(all.end(), set->begin(), set->end());
+  if (!db->Migrate(all).ok()) return state.SkipWithError("migrations failed");
+  const core::FakeClock clock{1'795'000'000'000};
+  const audit::Service audit{clock};
+  const org::Service org{*db, audit, clock};
+  const Service calendar{*db, audit, org, clock};
+  const Actor admin{.user_id = 1, .roles = static_cast<std::uint32_t>(Role::kAdministrator), .province_wide = true};
+  if (!calendar.CreateDecision(admin, {.date = {2026, 5, 4}, .reason_vi = "Nghỉ thêm", .legal_basis = "QĐ 1",
+                                       .legal_basis_date = {2026, 4, 1}}).ok())
+    return state.SkipWithError("decision refused");
+  core::Millis received = FromLocal({2026, 1, 5}, 9 * 60);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(calendar.DueAt(std::nullopt, received, {Allowance::Unit::kWorkingDays, 15}));
+    received += 3 * 3'600'000;
+    if (received > FromLocal({2026, 11, 30}, 0)) received = FromLocal({2026, 1, 5}, 9 * 60);
+  }
+}
+BENCHMARK(BM_ServiceDueAt);
 
 }  // namespace
 }  // namespace eiso::calendar
