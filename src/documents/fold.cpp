@@ -1,0 +1,153 @@
+#include "documents/fold.hpp"
+
+#include <unordered_map>
+
+namespace eiso::documents {
+namespace {
+
+// Each base letter with every Vietnamese (and common Latin-1) form that folds to it.
+const std::unordered_map<char32_t, char>& FoldTable() {
+  static const std::unordered_map<char32_t, char> table = [] {
+    struct Family { char base; std::u32string_view forms; };
+    static const Family kFamilies[] = {
+        {'a', U"àáảãạăằắẳẵặâầấẩẫậäåÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÄÅ"},
+        {'e', U"èéẻẽẹêềếểễệëÈÉẺẼẸÊỀẾỂỄỆË"},
+        {'i', U"ìíỉĩịïîÌÍỈĨỊÏÎ"},
+        {'o', U"òóỏõọôồốổỗộơờớởỡợöÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÖ"},
+        {'u', U"ùúủũụưừứửữựüûÙÚỦŨỤƯỪỨỬỮỰÜÛ"},
+        {'y', U"ỳýỷỹỵÿỲÝỶỸỴ"},
+        {'d', U"đĐ"},
+        {'c', U"çÇ"},
+        {'n', U"ñÑ"},
+    };
+    std::unordered_map<char32_t, char> t;
+    for (const Family& f : kFamilies)
+      for (char32_t c : f.forms) t[c] = f.base;
+    return t;
+  }();
+  return table;
+}
+
+// Decodes one UTF-8 code point at s[i], advancing i; invalid bytes decode as U+FFFD.
+char32_t Next(std::string_view s, std::size_t& i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  int extra = 0;
+  char32_t cp = 0;
+  if (b < 0x80) { ++i; return b; }
+  if ((b & 0xE0) == 0xC0) { extra = 1; cp = b & 0x1F; }
+  else if ((b & 0xF0) == 0xE0) { extra = 2; cp = b & 0x0F; }
+  else if ((b & 0xF8) == 0xF0) { extra = 3; cp = b & 0x07; }
+  else { ++i; return 0xFFFD; }
+  if (i + static_cast<std::size_t>(extra) >= s.size()) {
+    i = s.size();
+    return 0xFFFD;
+  }
+  for (int k = 1; k <= extra; ++k) {
+    const auto c = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+    if ((c & 0xC0) != 0x80) { ++i; return 0xFFFD; }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  i += static_cast<std::size_t>(extra) + 1;
+  return cp;
+}
+
+void AppendUtf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+}  // namespace
+
+std::string Fold(std::string_view utf8) {
+  const auto& table = FoldTable();
+  std::string out;
+  out.reserve(utf8.size());
+  bool space = true;  // collapse runs of separators
+  for (std::size_t i = 0; i < utf8.size();) {
+    const char32_t cp = Next(utf8, i);
+    if (cp >= 0x0300 && cp <= 0x036F) continue;  // combining marks (decomposed input)
+    char folded = 0;
+    if (cp < 0x80) {
+      const char c = static_cast<char>(cp);
+      if (c >= 'A' && c <= 'Z') folded = static_cast<char>(c - 'A' + 'a');
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) folded = c;
+    } else if (auto it = table.find(cp); it != table.end()) {
+      folded = it->second;
+    } else if (cp != 0xFFFD && cp >= 0x00C0 && !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F)) {
+      // A letter of another script stays as it is, so that it can still be found.
+      AppendUtf8(out, cp);
+      space = false;
+      continue;
+    }
+    if (folded) {
+      out.push_back(folded);
+      space = false;
+    } else if (!space) {
+      out.push_back(' ');
+      space = true;
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::vector<std::string> SearchTerms(std::string_view query, std::size_t max_terms) {
+  std::vector<std::string> terms;
+  const std::string folded = Fold(query);
+  std::size_t start = 0;
+  while (start < folded.size() && terms.size() < max_terms) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    std::string term = folded.substr(start, end - start);
+    bool plain = !term.empty();
+    for (char c : term)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) plain = false;
+    if (plain) terms.push_back(std::move(term));
+    start = end + 1;
+  }
+  return terms;
+}
+
+std::string PlainText(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  bool in_tag = false;
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    const char c = html[i];
+    if (in_tag) {
+      if (c == '>') { in_tag = false; out.push_back(' '); }
+      continue;
+    }
+    if (c == '<') { in_tag = true; continue; }
+    if (c == '&') {
+      static const std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}, {"&nbsp;", ' '}};
+      bool matched = false;
+      for (const auto& [entity, ch] : kEntities)
+        if (html.substr(i, entity.size()) == entity) {
+          out.push_back(ch);
+          i += entity.size() - 1;
+          matched = true;
+          break;
+        }
+      if (matched) continue;
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace eiso::documents

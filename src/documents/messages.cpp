@@ -1,0 +1,61 @@
+#include "documents/service.hpp"
+
+namespace eiso::documents {
+
+std::span<const core::Message> Messages() {
+  static const core::Message kMessages[] = {
+      {"documents.not_found", "Không tìm thấy tài liệu.", "Document not found."},
+      {"documents.qms_not_found", "Không tìm thấy hệ thống quản lý chất lượng.", "Quality management system not found."},
+      {"documents.qms_member_taken", "Cơ quan này đã thuộc một hệ thống quản lý chất lượng khác.",
+       "This agency already belongs to another quality management system."},
+      {"documents.bad_edition", "Phiên bản tiêu chuẩn phải là TCVN ISO 9001:2008 hoặc 2015.",
+       "The edition must be TCVN ISO 9001:2008 or 2015."},
+      {"documents.scope_empty", "Phạm vi áp dụng còn trống: hãy nhập các thủ tục trước khi công bố.",
+       "The scope is empty: list its procedures before announcing."},
+      {"documents.bad_kind", "Loại tài liệu không hợp lệ.", "Unknown kind of document."},
+      {"documents.bad_state", "Trạng thái không hợp lệ.", "Unknown state."},
+      {"documents.bad_action", "Thao tác không hợp lệ.", "Unknown action."},
+      {"documents.code_taken", "Mã tài liệu này đã có trong hệ thống quản lý chất lượng.",
+       "This document code is already used in the quality management system."},
+      {"documents.not_draft", "Chỉ sửa được phiên bản đang ở trạng thái dự thảo.", "Only a draft version can be changed."},
+      {"documents.open_version_exists", "Tài liệu đang có một phiên bản chưa ban hành. Hãy hoàn tất phiên bản đó trước.",
+       "The document already has a version on its way to issue. Finish it first."},
+      {"documents.bad_transition.submit", "Chỉ phiên bản dự thảo mới chuyển sang xem xét được.",
+       "Only a draft can be sent for review (draft → in review)."},
+      {"documents.bad_transition.review", "Chỉ ghi nhận xem xét cho phiên bản đang xem xét.",
+       "Only a version in review can be marked as reviewed."},
+      {"documents.bad_transition.return", "Chỉ trả lại dự thảo cho phiên bản đang xem xét.",
+       "Only a version in review can be returned to draft (in review → draft)."},
+      {"documents.bad_transition.approve", "Chỉ phê duyệt được phiên bản đang xem xét.",
+       "Only a version in review can be approved (in review → approved)."},
+      {"documents.bad_transition.issue", "Chỉ ban hành được phiên bản đã phê duyệt.",
+       "Only an approved version can be issued (approved → issued)."},
+      {"documents.bad_transition.obsolete", "Chỉ hủy bỏ được phiên bản đang ban hành.",
+       "Only the issued version can be withdrawn (issued → obsolete)."},
+      {"documents.leader_approves", "Chỉ lãnh đạo cơ quan mới được phê duyệt tài liệu.",
+       "Only a leader of the agency may approve a document."},
+      {"documents.effective_date_required", "Vui lòng nhập ngày hiệu lực trước khi phê duyệt.",
+       "Enter the effective date before approving."},
+      {"documents.review_before_effective", "Ngày xem xét định kỳ không được trước ngày hiệu lực.",
+       "The periodic review date must not be before the effective date."},
+      {"documents.signing_secret_missing",
+       "Máy chủ chưa được cấu hình khóa bí mật để ký số ([documents] signing_secret).",
+       "The server has no signing secret configured ([documents] signing_secret)."},
+      {"documents.signing_key_unusable", "Không mở được khóa ký của người dùng (khóa bí mật máy chủ đã thay đổi?).",
+       "The user's signing key cannot be opened (did the server secret change?)."},
+      {"documents.file_empty", "Tệp đính kèm trống.", "The attachment is empty."},
+      {"documents.file_type", "Chỉ chấp nhận tệp PDF, DOCX, XLSX, PNG hoặc JPEG.",
+       "Only PDF, DOCX, XLSX, PNG or JPEG files are accepted."},
+      {"documents.file_too_large", "Tệp đính kèm vượt quá dung lượng cho phép.", "The attachment is larger than allowed."},
+      {"documents.file_not_found", "Không tìm thấy tệp đính kèm.", "Attachment not found."},
+      {"documents.not_issued", "Tài liệu chưa có phiên bản ban hành.", "The document has no issued version."},
+      {"documents.no_recipients", "Vui lòng chọn đơn vị hoặc người nhận.", "Choose the units or people to send it to."},
+      {"documents.unknown_user", "Không tìm thấy người nhận.", "Recipient not found."},
+      {"documents.not_a_recipient", "Tài liệu này không được gửi cho bạn.", "This document was not sent to you."},
+      {"documents.legal_text_not_found", "Không tìm thấy văn bản pháp luật.", "Legal text not found."},
+      {"documents.legal_number_taken", "Số hiệu văn bản này đã có.", "A legal text with this number already exists."},
+  };
+  return kMessages;
+}
+
+}  // namespace eiso::documents
