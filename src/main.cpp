@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <sodium.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "app/app.hpp"
@@ -100,11 +101,15 @@ int main(int argc, char** argv) {
   if (port >= 0) settings.http.port = static_cast<std::uint16_t>(port);
   if (!web.empty()) settings.http.static_dir = web;
   if (auto valid = eiso::app::Validate(settings); !valid.ok()) return Fail(valid.error());
+  // Logs (access log included) go to standard error; standard output carries only what a command
+  // prints for its caller, e.g. the URL `serve` listens on.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("eiso"));
   spdlog::set_level(spdlog::level::from_str(settings.log_level));
 
   if (*config_show) {
     for (const auto& f : eiso::app::Fields(settings)) {
-      const bool secret = f.key == "url" && f.get().find('@') != std::string::npos;
+      const bool secret = (f.key == "url" && f.get().find('@') != std::string::npos) ||
+                          (f.key == "signing_secret" && !f.get().empty());
       std::printf("[%s] %s = %s\n", f.section.c_str(), f.key.c_str(), secret ? "(hidden: contains credentials)" : f.get().c_str());
     }
     return 0;

@@ -8,9 +8,11 @@
 #include "app/settings.hpp"
 #include "audit/service.hpp"
 #include "auth/service.hpp"
+#include "calendar/service.hpp"
 #include "core/clock.hpp"
 #include "core/i18n.hpp"
 #include "db/database.hpp"
+#include "documents/service.hpp"
 #include "http/router.hpp"
 #include "org/service.hpp"
 
@@ -24,7 +26,9 @@ class App {
   db::Database& db() { return *db_; }
   const org::Service& org() const { return org_; }
   const auth::Service& auth() const { return auth_; }
+  const calendar::Service& calendar() const { return calendar_; }
   const audit::Service& audit() const { return audit_; }
+  const documents::Service& documents() const { return documents_; }
   const core::MessageCatalog& messages() const { return messages_; }
   const std::vector<std::string>& applied_migrations() const { return applied_; }
 
@@ -40,7 +44,9 @@ class App {
   core::SystemClock clock_;
   audit::Service audit_{clock_};
   org::Service org_{*db_, audit_, clock_};
+  calendar::Service calendar_{*db_, audit_, org_, clock_};
   auth::Service auth_;
+  documents::Service documents_;
   core::MessageCatalog messages_;
   std::vector<std::string> applied_;
 };

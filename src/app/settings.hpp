@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "auth/model.hpp"
+#include "documents/service.hpp"
 #include "core/result.hpp"
 #include "http/server.hpp"
 
@@ -20,6 +21,7 @@ struct Settings {
   std::string password_cost = "interactive";    // [auth] password_cost: interactive | moderate | minimum
   http::Settings http;
   auth::Settings auth;
+  documents::Settings documents;
 };
 
 // One named setting, readable and writable as text, for the file, the environment and `config show`.

@@ -255,6 +255,19 @@ Result<std::vector<User>> Service::ListUsers(const Actor& actor, std::optional<A
   });
 }
 
+std::optional<User> Service::FindUser(db::Tx& tx, UserId id) const {
+  auto found = store::FindById(tx, id);
+  if (!found) return std::nullopt;
+  return found->user;
+}
+
+std::vector<User> Service::ActiveUsersOf(db::Tx& tx, const std::vector<AgencyId>& agencies) const {
+  if (agencies.empty()) return {};
+  std::vector<User> users = store::List(tx, agencies, "");
+  std::erase_if(users, [](const User& u) { return !u.active; });
+  return users;
+}
+
 Result<User> Service::GetUser(const Actor& actor, UserId id) const {
   if (!actor.IsAuthenticated()) return Error::Unauthenticated();
   return db_.Read([&](db::Tx& tx) -> Result<User> {

@@ -50,6 +50,10 @@ class Service {
   Result<UserId> AddUser(db::Tx& tx, const Actor& actor, const UserInput& input,
                          const std::string& password_hash) const;
   Status SetPassword(const std::string& username, const std::string& password) const;
+  // For other modules, inside their transaction, no permission check: a user by id, and the
+  // active users of some agencies (distribution lists, signatures).
+  std::optional<User> FindUser(db::Tx& tx, UserId id) const;
+  std::vector<User> ActiveUsersOf(db::Tx& tx, const std::vector<AgencyId>& agencies) const;
   std::string Hash(const std::string& password) const { return HashPassword(password, cost_); }
   // The password rules (length, not containing the username); kInvalidInput naming `field`.
   Status CheckPassword(const std::string& password, const std::string& username,

@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <algorithm>
+
 namespace eiso::http {
 namespace {
 
@@ -25,6 +27,26 @@ bool IsCapture(const std::string& segment) {
 void Router::Add(Method method, std::string pattern, Access access, Handler handler) {
   Route route{method, pattern, access, std::move(handler), Split(pattern)};
   routes_.push_back(std::move(route));
+}
+
+void Router::Upload(std::string pattern, Access access, std::size_t max_body_bytes, Handler handler) {
+  Add(Method::kPost, std::move(pattern), access, std::move(handler));
+  routes_.back().max_body_bytes = max_body_bytes;
+}
+
+std::size_t Router::BodyLimit(Method method, const std::string& path, std::size_t fallback) const {
+  Request probe;
+  probe.method = method;
+  probe.path = path;
+  const Route* route = nullptr;
+  if (Find(probe, route) != Outcome::kFound || route->max_body_bytes == 0) return fallback;
+  return route->max_body_bytes;
+}
+
+std::size_t Router::LargestBodyLimit(std::size_t fallback) const {
+  std::size_t largest = fallback;
+  for (const Route& route : routes_) largest = std::max(largest, route.max_body_bytes);
+  return largest;
 }
 
 Router::Outcome Router::Find(Request& request, const Route*& found) const {

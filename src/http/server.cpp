@@ -223,13 +223,27 @@ struct Server::Impl {
     bool first = true;
     while (!stopping) {
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(settings.max_body_bytes);
+      // The Content-Length is checked against this when the header ends; the route's own limit
+      // is applied just after (below).
+      parser.body_limit(router.LargestBodyLimit(settings.max_body_bytes));
       parser.header_limit(static_cast<std::uint32_t>(settings.max_header_bytes));
       stream.expires_after(std::chrono::seconds(first ? settings.read_timeout_seconds
                                                       : settings.idle_timeout_seconds));
       first = false;
       boost::system::error_code ec;
-      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      // The header first: an upload route may allow a larger body than the JSON limit.
+      co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec && !parser.is_done()) {
+        const std::string_view target(parser.get().target().data(), parser.get().target().size());
+        const std::string path = PercentDecode(target.substr(0, target.find('?')));
+        const std::size_t limit = router.BodyLimit(ToMethod(parser.get().method()), path, settings.max_body_bytes);
+        if (parser.content_length() && *parser.content_length() > limit) {
+          ec = bhttp::error::body_limit;
+        } else {
+          parser.body_limit(limit);
+          co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+        }
+      }
       const auto started = std::chrono::steady_clock::now();
       if (ec == bhttp::error::end_of_stream || ec == asio::error::eof ||
           ec == beast::error::timeout || ec == asio::error::operation_aborted ||

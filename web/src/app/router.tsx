@@ -1,6 +1,6 @@
 // The route table: each page with its path, menu entry and the roles that may open it
 // (empty: every signed-in user). The side menu and the guards are both built from it.
-import { ApartmentOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import type { MessageKey } from '../i18n/messages';
@@ -30,6 +30,13 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazy(() => import('../modules/org/pages/AgencyTreePage')),
     menuKey: 'app.menu.agencies',
     icon: <ApartmentOutlined />,
+    roles: [],
+  },
+  {
+    path: '/calendar',
+    page: lazy(() => import('../modules/calendar/pages/CalendarPage')),
+    menuKey: 'app.menu.calendar',
+    icon: <CalendarOutlined />,
     roles: [],
   },
   {

@@ -4,6 +4,8 @@ import { en as appEn } from '../app/locales/en';
 import { vi as appVi } from '../app/locales/vi';
 import { en as authEn } from '../modules/auth/locales/en';
 import { vi as authVi } from '../modules/auth/locales/vi';
+import { en as calendarEn } from '../modules/calendar/locales/en';
+import { vi as calendarVi } from '../modules/calendar/locales/vi';
 import { en as dashboardEn } from '../modules/dashboard/locales/en';
 import { vi as dashboardVi } from '../modules/dashboard/locales/vi';
 import { en as orgEn } from '../modules/org/locales/en';
@@ -16,17 +18,18 @@ import type { Language } from './language';
 export const moduleMessages = {
   app: { vi: appVi, en: appEn },
   auth: { vi: authVi, en: authEn },
+  calendar: { vi: calendarVi, en: calendarEn },
   dashboard: { vi: dashboardVi, en: dashboardEn },
   org: { vi: orgVi, en: orgEn },
   users: { vi: usersVi, en: usersEn },
 } as const;
 
-export const vi = { ...appVi, ...authVi, ...dashboardVi, ...orgVi, ...usersVi };
+export const vi = { ...appVi, ...authVi, ...calendarVi, ...dashboardVi, ...orgVi, ...usersVi };
 export type MessageKey = keyof typeof vi;
 
 export const messages: Record<Language, Record<MessageKey, string>> = {
   vi,
-  en: { ...appEn, ...authEn, ...dashboardEn, ...orgEn, ...usersEn },
+  en: { ...appEn, ...authEn, ...calendarEn, ...dashboardEn, ...orgEn, ...usersEn },
 };
 
 export type Params = Record<string, string | number>;

@@ -7,6 +7,7 @@ export const en: Record<keyof typeof vi, string> = {
   'app.menu.dashboard': 'Overview',
   'app.menu.agencies': 'Agencies',
   'app.menu.users': 'Users',
+  'app.menu.calendar': 'Working calendar',
   'app.header.changePassword': 'Change password',
   'app.header.logout': 'Log out',
   'app.header.language': 'Language',

@@ -6,6 +6,7 @@ export const vi = {
   'app.menu.dashboard': 'Tổng quan',
   'app.menu.agencies': 'Cơ quan, đơn vị',
   'app.menu.users': 'Người dùng',
+  'app.menu.calendar': 'Lịch làm việc',
   'app.header.changePassword': 'Đổi mật khẩu',
   'app.header.logout': 'Đăng xuất',
   'app.header.language': 'Ngôn ngữ',
