@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <toml++/toml.h>
 
 namespace eiso::app {
@@ -12,6 +13,7 @@ SettingField Text(std::string section, std::string key, std::string& value) {
           [&value](const std::string& v) { value = v; return true; }};
 }
 
+// A non-negative integer setting, refused when out of the type's range (a port above 65535…).
 template <class Int>
 SettingField Number(std::string section, std::string key, Int& value) {
   return {std::move(section), std::move(key), [&value] { return std::to_string(value); },
@@ -19,7 +21,9 @@ SettingField Number(std::string section, std::string key, Int& value) {
             try {
               std::size_t used = 0;
               const long long parsed = std::stoll(v, &used);
-              if (used != v.size() || parsed < 0) return false;
+              if (used != v.size() || parsed < 0 ||
+                  static_cast<unsigned long long>(parsed) > std::numeric_limits<Int>::max())
+                return false;
               value = static_cast<Int>(parsed);
               return true;
             } catch (const std::exception&) {
@@ -35,22 +39,6 @@ SettingField Flag(std::string section, std::string key, bool& value) {
             else if (v == "false" || v == "0") value = false;
             else return false;
             return true;
-          }};
-}
-
-template <>
-SettingField Number(std::string section, std::string key, std::uint16_t& value) {
-  return {std::move(section), std::move(key), [&value] { return std::to_string(value); },
-          [&value](const std::string& v) {
-            try {
-              std::size_t used = 0;
-              const long parsed = std::stol(v, &used);
-              if (used != v.size() || parsed < 0 || parsed > 65535) return false;
-              value = static_cast<std::uint16_t>(parsed);
-              return true;
-            } catch (const std::exception&) {
-              return false;
-            }
           }};
 }
 

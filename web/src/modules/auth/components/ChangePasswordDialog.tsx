@@ -2,6 +2,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { useT } from '../../../i18n/I18nProvider';
 import { useApiErrorHandler } from '../../../lib/errors';
 import { useChangePassword } from '../api';
+import { ConfirmPasswordItem } from './ConfirmPasswordItem';
 
 interface PasswordForm {
   current_password: string;
@@ -50,17 +51,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
           rules={[{ required: true, message: t('app.validation.required', { field: t('auth.password.new').toLowerCase() }) }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="confirm" label={t('auth.password.confirm')} dependencies={['new_password']}
-          rules={[
-            { required: true, message: t('app.validation.required', { field: t('auth.password.confirm').toLowerCase() }) },
-            ({ getFieldValue }) => ({
-              validator: (_, value) => (!value || value === getFieldValue('new_password')
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('auth.password.mismatch')))),
-            }),
-          ]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <ConfirmPasswordItem />
       </Form>
     </Modal>
   );

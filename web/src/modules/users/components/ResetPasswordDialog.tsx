@@ -3,6 +3,7 @@ import { useT } from '../../../i18n/I18nProvider';
 import { useApiErrorHandler } from '../../../lib/errors';
 import type { User } from '../../auth/model';
 import { useResetPassword } from '../api';
+import { ConfirmPasswordItem } from '../../auth/components/ConfirmPasswordItem';
 
 export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }) {
   const t = useT();
@@ -38,17 +39,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: ()
           rules={[{ required: true, message: t('app.validation.required', { field: t('users.reset.newPassword').toLowerCase() }) }]}>
           <Input.Password autoComplete="new-password" autoFocus />
         </Form.Item>
-        <Form.Item name="confirm" label={t('auth.password.confirm')} dependencies={['new_password']}
-          rules={[
-            { required: true, message: t('app.validation.required', { field: t('auth.password.confirm').toLowerCase() }) },
-            ({ getFieldValue }) => ({
-              validator: (_, value) => (!value || value === getFieldValue('new_password')
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('auth.password.mismatch')))),
-            }),
-          ]}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <ConfirmPasswordItem />
       </Form>
     </Modal>
   );
