@@ -23,7 +23,7 @@ run_backend() {  # $1 = label, $2 = database url
   local agencies
   agencies=$(curl -s -H "cookie: $cookie" "$url/api/agencies" | grep -o '"unit_code"' | wc -l)
   echo "== $label: $url (agency tree has $agencies agencies)"
-  for target in /healthz /api/agencies; do
+  for target in /healthz /api/agencies /api/agencies?include_inactive=true; do
     local out rps p99
     out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency -H "cookie: $cookie" "$url$target")
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -32,8 +32,8 @@ run_backend() {  # $1 = label, $2 = database url
     errors=$(awk '/Non-2xx/ {print $4}' <<<"$out")
     printf '%-10s %-14s %10s req/s   p99 %-8s %s\n' "$label" "$target" "$rps" "$p99" "${errors:+non-2xx: $errors}"
   done
+  printf '%-10s RSS after load: %s KiB\n' "$label" "$(ps -o rss= -p "$pid" | tr -d ' ')"
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  printf '%-10s RSS after load: %s KiB\n' "$label" "$(ps -o rss= -p "$pid" 2>/dev/null || echo '(exited)')"
   rm -rf "$work"
 }
 

@@ -130,6 +130,10 @@ Result<Agency> Service::Deactivate(const Actor& actor, AgencyId id, const std::s
   });
 }
 
+Result<std::string> Service::DirectoryStamp() const {
+  return db_.Read([&](db::Tx& tx) -> Result<std::string> { return store::Stamp(tx); });
+}
+
 std::int64_t Service::Count() const {
   auto n = db_.Read([&](db::Tx& tx) -> Result<std::int64_t> { return store::Count(tx); });
   return n.ok() ? n.value() : 0;

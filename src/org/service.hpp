@@ -42,6 +42,9 @@ class Service {
   // as done by `actor`.
   Result<AgencyId> Insert(db::Tx& tx, const Actor& actor, const AgencyInput& input) const;
   std::int64_t Count() const;
+  // Changes whenever any agency is added or changed (by this process or another): the key under
+  // which a serialized directory may be reused.
+  Result<std::string> DirectoryStamp() const;
 
  private:
   Status Validate(db::Tx& tx, const AgencyInput& input) const;

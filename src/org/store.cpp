@@ -95,6 +95,11 @@ std::vector<AgencyId> Descendants(db::Tx& tx, AgencyId id) {
   return out;
 }
 
+std::string Stamp(db::Tx& tx) {
+  const auto row = tx.QueryOne("SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(MAX(updated_at), 0) FROM agencies");
+  return std::to_string(row->Int(0)) + ":" + std::to_string(row->Int(1)) + ":" + std::to_string(row->Int(2));
+}
+
 std::int64_t Count(db::Tx& tx) { return tx.QueryOne("SELECT COUNT(*) FROM agencies")->Int(0); }
 
 }  // namespace eiso::org::store

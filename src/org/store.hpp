@@ -23,5 +23,8 @@ std::vector<AgencyId> Ancestors(db::Tx& tx, AgencyId id);
 // `id` and every agency below it.
 std::vector<AgencyId> Descendants(db::Tx& tx, AgencyId id);
 std::int64_t Count(db::Tx& tx);
+// "count:max(id):max(updated_at)": differs after every insert and update (updated_at is set on
+// both, and times never repeat for one row as writes are serialized per row).
+std::string Stamp(db::Tx& tx);
 
 }  // namespace eiso::org::store
