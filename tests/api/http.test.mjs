@@ -277,6 +277,37 @@ describe('HTTP layer (issue 2)', () => {
     });
   });
 
+  describe('agency directory cache (issue 2)', () => {
+    it('answers 304 to a matching ETag and a fresh list after any change', async () => {
+      const admin = await server.login('admin');
+      const first = await admin.get('/api/agencies');
+      expectStatus(first, 200);
+      const etag = first.headers.get('etag');
+      assert.ok(etag, 'an ETag is sent');
+      const again = await admin.get('/api/agencies', { headers: { 'if-none-match': etag } });
+      assert.equal(again.status, 304);
+      const created = await admin.post('/api/agencies', {
+        name: 'Sở Thử bộ nhớ đệm',
+        short_name: 'Sở thử đệm',
+        kind: 'department',
+        unit_code: '000.00.84.H06',
+        valid_from: '2026-01-01',
+      });
+      expectStatus(created, 201);
+      const after = await admin.get('/api/agencies', { headers: { 'if-none-match': etag } });
+      expectStatus(after, 200);
+      assert.notEqual(after.headers.get('etag'), etag);
+      assert.ok(after.body.agencies.some((a) => a.id === created.body.id), 'the new agency is listed');
+      assert.equal(after.body.agencies.length, first.body.agencies.length + 1);
+      const renamed = await admin.put(`/api/agencies/${created.body.id}`, { ...created.body, name: 'Sở Thử đã đổi tên' });
+      expectStatus(renamed, 200);
+      const listed = await admin.get('/api/agencies');
+      assert.equal(listed.body.agencies.find((a) => a.id === created.body.id).name, 'Sở Thử đã đổi tên');
+      const withInactive = await admin.get('/api/agencies?include_inactive=true', { headers: { 'if-none-match': listed.headers.get('etag') } });
+      expectStatus(withInactive, 200);
+    });
+  });
+
   describe('audit chain after real writes', () => {
     it('`eiso audit verify` reports an intact chain while the server runs', async () => {
       const admin = await server.login('admin');
