@@ -37,11 +37,21 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : JSON.stringify(body),
+    body === undefined ? undefined : 'application/json');
+}
+
+// A file as the raw request body (uploads), with its own content type.
+export function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  return send<T>('POST', path, file, contentType || 'application/octet-stream');
+}
+
+async function send<T>(method: string, path: string, body: BodyInit | undefined, contentType: string | undefined): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': getLanguage(),
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (contentType !== undefined) headers['Content-Type'] = contentType;
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let response: Response;
@@ -50,7 +60,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body,
     });
   } catch {
     throw new ApiError(0, 'network', '');

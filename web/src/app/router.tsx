@@ -1,6 +1,8 @@
 // The route table: each page with its path, menu entry and the roles that may open it
 // (empty: every signed-in user). The side menu and the guards are both built from it.
-import { ApartmentOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined, CalendarOutlined, DashboardOutlined, FileProtectOutlined, SafetyCertificateOutlined, TeamOutlined,
+} from '@ant-design/icons';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import type { MessageKey } from '../i18n/messages';
@@ -40,11 +42,34 @@ export const appRoutes: readonly AppRoute[] = [
     roles: [],
   },
   {
+    path: '/documents',
+    page: lazy(() => import('../modules/documents/pages/DocumentsPage')),
+    menuKey: 'app.menu.documents',
+    icon: <FileProtectOutlined />,
+    roles: [],
+  },
+  {
+    path: '/qms',
+    page: lazy(() => import('../modules/documents/pages/QmsPage')),
+    menuKey: 'app.menu.qms',
+    icon: <SafetyCertificateOutlined />,
+    roles: [],
+  },
+  {
     path: '/users',
     page: lazy(() => import('../modules/users/pages/UsersPage')),
     menuKey: 'app.menu.users',
     icon: <TeamOutlined />,
     roles: ['administrator'],
+  },
+];
+
+// Pages reached from another page, not from the menu; the menu highlights their parent entry.
+export const detailRoutes: readonly Omit<AppRoute, 'menuKey' | 'icon'>[] = [
+  {
+    path: '/documents/:id',
+    page: lazy(() => import('../modules/documents/pages/DocumentPage')),
+    roles: [],
   },
 ];
 
@@ -60,7 +85,7 @@ export function createAppRouter() {
       {
         element: <RequireSession><AppLayout routes={appRoutes} /></RequireSession>,
         children: [
-          ...appRoutes.map(({ path, page: Page, roles }) => ({
+          ...[...appRoutes, ...detailRoutes].map(({ path, page: Page, roles }) => ({
             path,
             element: <RequireRole roles={roles}><Page /></RequireRole>,
           })),

@@ -8,6 +8,8 @@ import { en as calendarEn } from '../modules/calendar/locales/en';
 import { vi as calendarVi } from '../modules/calendar/locales/vi';
 import { en as dashboardEn } from '../modules/dashboard/locales/en';
 import { vi as dashboardVi } from '../modules/dashboard/locales/vi';
+import { en as documentsEn } from '../modules/documents/locales/en';
+import { vi as documentsVi } from '../modules/documents/locales/vi';
 import { en as orgEn } from '../modules/org/locales/en';
 import { vi as orgVi } from '../modules/org/locales/vi';
 import { en as usersEn } from '../modules/users/locales/en';
@@ -20,16 +22,17 @@ export const moduleMessages = {
   auth: { vi: authVi, en: authEn },
   calendar: { vi: calendarVi, en: calendarEn },
   dashboard: { vi: dashboardVi, en: dashboardEn },
+  documents: { vi: documentsVi, en: documentsEn },
   org: { vi: orgVi, en: orgEn },
   users: { vi: usersVi, en: usersEn },
 } as const;
 
-export const vi = { ...appVi, ...authVi, ...calendarVi, ...dashboardVi, ...orgVi, ...usersVi };
+export const vi = { ...appVi, ...authVi, ...calendarVi, ...dashboardVi, ...documentsVi, ...orgVi, ...usersVi };
 export type MessageKey = keyof typeof vi;
 
 export const messages: Record<Language, Record<MessageKey, string>> = {
   vi,
-  en: { ...appEn, ...authEn, ...calendarEn, ...dashboardEn, ...orgEn, ...usersEn },
+  en: { ...appEn, ...authEn, ...calendarEn, ...dashboardEn, ...documentsEn, ...orgEn, ...usersEn },
 };
 
 export type Params = Record<string, string | number>;

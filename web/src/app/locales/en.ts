@@ -8,6 +8,8 @@ export const en: Record<keyof typeof vi, string> = {
   'app.menu.agencies': 'Agencies',
   'app.menu.users': 'Users',
   'app.menu.calendar': 'Working calendar',
+  'app.menu.documents': 'ISO documents',
+  'app.menu.qms': 'QMS',
   'app.header.changePassword': 'Change password',
   'app.header.logout': 'Log out',
   'app.header.language': 'Language',

@@ -7,6 +7,8 @@ export const vi = {
   'app.menu.agencies': 'Cơ quan, đơn vị',
   'app.menu.users': 'Người dùng',
   'app.menu.calendar': 'Lịch làm việc',
+  'app.menu.documents': 'Tài liệu ISO',
+  'app.menu.qms': 'Hệ thống QLCL',
   'app.header.changePassword': 'Đổi mật khẩu',
   'app.header.logout': 'Đăng xuất',
   'app.header.language': 'Ngôn ngữ',
