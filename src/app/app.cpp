@@ -16,6 +16,7 @@
 #include "documents/routes.hpp"
 #include "http/server.hpp"
 #include "org/routes.hpp"
+#include "procedures/routes.hpp"
 
 namespace eiso::app {
 namespace {
@@ -75,6 +76,7 @@ App::App(const Settings& settings, std::unique_ptr<db::Database> db)
   messages_.Add(auth::Messages());
   messages_.Add(calendar::Messages());
   messages_.Add(documents::Messages());
+  messages_.Add(procedures::Messages());
 }
 
 Result<std::unique_ptr<App>> App::Open(const Settings& settings) {
@@ -84,7 +86,7 @@ Result<std::unique_ptr<App>> App::Open(const Settings& settings) {
   // Modules in dependency order; each migration set owns only its module's tables.
   std::vector<db::Migration> all;
   for (const auto* set : {&audit::Migrations(), &org::Migrations(), &auth::Migrations(), &calendar::Migrations(),
-                          &documents::Migrations()})
+                          &documents::Migrations(), &procedures::Migrations()})
     all.insert(all.end(), set->begin(), set->end());
   EISO_TRY(applied, db->Migrate(all));
   Settings resolved = settings;
@@ -100,6 +102,7 @@ http::Router App::BuildRouter() const {
   org::RegisterRoutes(router, org_);
   calendar::RegisterRoutes(router, calendar_);
   documents::RegisterRoutes(router, documents_);
+  procedures::RegisterRoutes(router, procedures_, public_limiter_, messages_);
   return router;
 }
 

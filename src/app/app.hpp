@@ -13,8 +13,10 @@
 #include "core/i18n.hpp"
 #include "db/database.hpp"
 #include "documents/service.hpp"
+#include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "org/service.hpp"
+#include "procedures/service.hpp"
 
 namespace eiso::app {
 
@@ -29,6 +31,7 @@ class App {
   const calendar::Service& calendar() const { return calendar_; }
   const audit::Service& audit() const { return audit_; }
   const documents::Service& documents() const { return documents_; }
+  const procedures::Service& procedures() const { return procedures_; }
   const core::MessageCatalog& messages() const { return messages_; }
   const std::vector<std::string>& applied_migrations() const { return applied_; }
 
@@ -47,6 +50,9 @@ class App {
   calendar::Service calendar_{*db_, audit_, org_, clock_};
   auth::Service auth_;
   documents::Service documents_;
+  procedures::Service procedures_{*db_, audit_, org_, documents_, calendar_, clock_};
+  // Public endpoints per client address: ~5 requests/s, bursts of 30 (per eiso process).
+  mutable http::RateLimiter public_limiter_{clock_, {}};
   core::MessageCatalog messages_;
   std::vector<std::string> applied_;
 };

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/csv.hpp"
+#include "app/demo_procedures.hpp"
 #include "auth/model.hpp"
 
 namespace eiso::app {
@@ -74,6 +75,7 @@ Result<DemoReport> LoadDemo(App& app) {
   const std::string password_hash = app.auth().Hash(kDemoPassword);
   const std::vector<DemoUser> users = DemoUsers();
   const Actor system;  // changes made by eiso itself carry no user
+  const int minutes_per_day = app.calendar().CalendarFor(std::nullopt)->settings().MinutesPerDay();
   return app.db().Write([&](db::Tx& tx) -> Result<DemoReport> {
     std::map<std::string, AgencyId> ids;
     std::map<std::string, std::string> names;
@@ -120,6 +122,8 @@ Result<DemoReport> LoadDemo(App& app) {
       for (const std::string& r : auth::RoleNames(u.roles)) roles += (roles.empty() ? "" : ",") + r;
       report.logins.push_back({u.username, u.full_name, names.at(u.agency_key), roles});
     }
+    EISO_TRY(procedures, LoadDemoProcedures(app, tx, system, ids, minutes_per_day));
+    report.procedures = procedures;
     return report;
   });
 }

@@ -22,6 +22,7 @@ struct DemoLogin {
 struct DemoReport {
   bool already_loaded = false;
   std::int64_t agencies = 0;
+  std::int64_t procedures = 0;   // each with its issued process
   std::vector<DemoLogin> logins;
 };
 

@@ -296,21 +296,40 @@ Status ValidateDraft(const DraftInput& in) {
 }  // namespace
 
 Result<Document> Service::Create(const Actor& actor, const NewDocumentInput& input) const {
-  return db_.Write([&](db::Tx& tx) -> Result<Document> {
-    auto qms = store::GetQms(tx, input.qms_id);
-    if (!qms) return Error::Invalid("documents.qms_not_found", "qms_id");
-    if (!AccessTo(tx, actor, input.qms_id).drafter) return Error::Forbidden();
-    if (input.code.empty()) return Error::Invalid("common.required", "code");
-    EISO_CHECK(ValidateDraft(input.draft));
-    if (store::FindDocumentByCode(tx, input.qms_id, input.code)) return Error::Conflict("documents.code_taken", "code");
-    const core::Millis now = clock_.Now();
-    const DocumentId id = store::InsertDocument(tx, input, qms->owner_agency_id, now);
-    const VersionId v = store::InsertVersion(tx, id, 1, input.draft, actor.user_id, now);
-    store::Reindex(tx, v, SearchText(input.code, input.draft.title, input.draft.content));
-    EISO_TRY(doc, Load(tx, actor, id, true));
-    audit_.Record(tx, actor, {"documents.created", "document", id, qms->owner_agency_id, nullptr, Brief(doc.versions.front())});
-    return doc;
-  });
+  return db_.Write([&](db::Tx& tx) -> Result<Document> { return CreateIn(tx, actor, input); });
+}
+
+Result<Document> Service::CreateIn(db::Tx& tx, const Actor& actor, const NewDocumentInput& input) const {
+  auto qms = store::GetQms(tx, input.qms_id);
+  if (!qms) return Error::Invalid("documents.qms_not_found", "qms_id");
+  if (!AccessTo(tx, actor, input.qms_id).drafter) return Error::Forbidden();
+  if (input.code.empty()) return Error::Invalid("common.required", "code");
+  EISO_CHECK(ValidateDraft(input.draft));
+  if (store::FindDocumentByCode(tx, input.qms_id, input.code)) return Error::Conflict("documents.code_taken", "code");
+  const core::Millis now = clock_.Now();
+  const DocumentId id = store::InsertDocument(tx, input, qms->owner_agency_id, now);
+  const VersionId v = store::InsertVersion(tx, id, 1, input.draft, actor.user_id, now);
+  store::Reindex(tx, v, SearchText(input.code, input.draft.title, input.draft.content));
+  EISO_TRY(doc, Load(tx, actor, id, true));
+  audit_.Record(tx, actor, {"documents.created", "document", id, qms->owner_agency_id, nullptr, Brief(doc.versions.front())});
+  return doc;
+}
+
+Result<DocumentId> Service::InsertIssued(db::Tx& tx, const Actor& actor, const NewDocumentInput& input) const {
+  auto qms = store::GetQms(tx, input.qms_id);
+  if (!qms) return Error::Invalid("documents.qms_not_found", "qms_id");
+  if (input.code.empty()) return Error::Invalid("common.required", "code");
+  EISO_CHECK(ValidateDraft(input.draft));
+  if (!input.draft.effective_date) return Error::Invalid("documents.effective_date_required", "effective_date");
+  if (store::FindDocumentByCode(tx, input.qms_id, input.code)) return Error::Conflict("documents.code_taken", "code");
+  const core::Millis now = clock_.Now();
+  const DocumentId id = store::InsertDocument(tx, input, qms->owner_agency_id, now);
+  const VersionId v = store::InsertVersion(tx, id, 1, input.draft, actor.user_id, now);
+  store::SetState(tx, v, State::kIssued, "issued", actor.user_id, now);
+  store::Reindex(tx, v, SearchText(input.code, input.draft.title, input.draft.content));
+  audit_.Record(tx, actor, {"documents.issued", "document", id, qms->owner_agency_id, nullptr,
+                            {{"number", 1}, {"state", "issued"}, {"title", input.draft.title}}});
+  return id;
 }
 
 Result<store::VersionRow> Service::EditableDraft(db::Tx& tx, const Actor& actor, DocumentId id, int number) const {
@@ -325,38 +344,43 @@ Result<store::VersionRow> Service::EditableDraft(db::Tx& tx, const Actor& actor,
 }
 
 Result<Document> Service::UpdateDraft(const Actor& actor, DocumentId id, int number, const DraftInput& input) const {
-  return db_.Write([&](db::Tx& tx) -> Result<Document> {
-    EISO_TRY(row, EditableDraft(tx, actor, id, number));
-    EISO_CHECK(ValidateDraft(input));
-    const auto doc = *store::GetDocument(tx, id);
-    store::UpdateDraft(tx, row.version.id, input, clock_.Now());
-    store::Reindex(tx, row.version.id, SearchText(doc.code, input.title, input.content));
-    EISO_TRY(after, Load(tx, actor, id, true));
-    audit_.Record(tx, actor, {"documents.draft_updated", "document", id, doc.agency_id, Brief(row.version),
-                              {{"number", number}, {"title", input.title}, {"content_bytes", input.content.size()}}});
-    return after;
-  });
+  return db_.Write([&](db::Tx& tx) -> Result<Document> { return UpdateDraftIn(tx, actor, id, number, input); });
+}
+
+Result<Document> Service::UpdateDraftIn(db::Tx& tx, const Actor& actor, DocumentId id, int number,
+                                        const DraftInput& input) const {
+  EISO_TRY(row, EditableDraft(tx, actor, id, number));
+  EISO_CHECK(ValidateDraft(input));
+  const auto doc = *store::GetDocument(tx, id);
+  store::UpdateDraft(tx, row.version.id, input, clock_.Now());
+  store::Reindex(tx, row.version.id, SearchText(doc.code, input.title, input.content));
+  EISO_TRY(after, Load(tx, actor, id, true));
+  audit_.Record(tx, actor, {"documents.draft_updated", "document", id, doc.agency_id, Brief(row.version),
+                            {{"number", number}, {"title", input.title}, {"content_bytes", input.content.size()}}});
+  return after;
 }
 
 Result<Document> Service::NewVersion(const Actor& actor, DocumentId id) const {
-  return db_.Write([&](db::Tx& tx) -> Result<Document> {
-    auto doc = store::GetDocument(tx, id);
-    if (!doc) return Error::NotFound("documents.not_found");
-    const Access access = AccessTo(tx, actor, doc->qms_id);
-    auto versions = store::Versions(tx, id);
-    if (!access.member && std::none_of(versions.begin(), versions.end(),
-                                       [](const auto& v) { return IsPublished(v.version.state); }))
-      return Error::NotFound("documents.not_found");
-    if (!access.drafter) return Error::Forbidden();
-    const Version& newest = versions.front().version;
-    if (!IsPublished(newest.state)) return Error::Precondition("documents.open_version_exists");
-    DraftInput draft{newest.title, newest.content, {}, {}, newest.review_due_date};
-    const VersionId v = store::InsertVersion(tx, id, newest.number + 1, draft, actor.user_id, clock_.Now());
-    store::Reindex(tx, v, SearchText(doc->code, draft.title, draft.content));
-    EISO_TRY(after, Load(tx, actor, id, true));
-    audit_.Record(tx, actor, {"documents.version_created", "document", id, doc->agency_id, nullptr, Brief(after.versions.front())});
-    return after;
-  });
+  return db_.Write([&](db::Tx& tx) -> Result<Document> { return NewVersionIn(tx, actor, id); });
+}
+
+Result<Document> Service::NewVersionIn(db::Tx& tx, const Actor& actor, DocumentId id) const {
+  auto doc = store::GetDocument(tx, id);
+  if (!doc) return Error::NotFound("documents.not_found");
+  const Access access = AccessTo(tx, actor, doc->qms_id);
+  auto versions = store::Versions(tx, id);
+  if (!access.member && std::none_of(versions.begin(), versions.end(),
+                                     [](const auto& v) { return IsPublished(v.version.state); }))
+    return Error::NotFound("documents.not_found");
+  if (!access.drafter) return Error::Forbidden();
+  const Version& newest = versions.front().version;
+  if (!IsPublished(newest.state)) return Error::Precondition("documents.open_version_exists");
+  DraftInput draft{newest.title, newest.content, {}, {}, newest.review_due_date};
+  const VersionId v = store::InsertVersion(tx, id, newest.number + 1, draft, actor.user_id, clock_.Now());
+  store::Reindex(tx, v, SearchText(doc->code, draft.title, draft.content));
+  EISO_TRY(after, Load(tx, actor, id, true));
+  audit_.Record(tx, actor, {"documents.version_created", "document", id, doc->agency_id, nullptr, Brief(after.versions.front())});
+  return after;
 }
 
 Result<Signature> Service::SignVersion(db::Tx& tx, const Actor& actor, const store::DocumentRow& doc,
@@ -384,6 +408,12 @@ Result<Signature> Service::SignVersion(db::Tx& tx, const Actor& actor, const sto
 
 Result<Document> Service::Transition(const Actor& actor, DocumentId id, int number, Action action,
                                      const std::optional<std::string>& effective_date) const {
+  return db_.Write(
+      [&](db::Tx& tx) -> Result<Document> { return TransitionIn(tx, actor, id, number, action, effective_date); });
+}
+
+Result<Document> Service::TransitionIn(db::Tx& tx, const Actor& actor, DocumentId id, int number, Action action,
+                                       const std::optional<std::string>& effective_date) const {
   struct Rule { Action action; State from; State to; const char* stamp; const char* key; const char* event; };
   static const Rule kRules[] = {
       {Action::kSubmit, State::kDraft, State::kInReview, "", "documents.bad_transition.submit", "documents.submitted"},
@@ -394,46 +424,84 @@ Result<Document> Service::Transition(const Actor& actor, DocumentId id, int numb
       {Action::kObsolete, State::kIssued, State::kObsolete, "", "documents.bad_transition.obsolete", "documents.withdrawn"},
   };
   const Rule& rule = *std::find_if(std::begin(kRules), std::end(kRules), [&](const Rule& r) { return r.action == action; });
-  return db_.Write([&](db::Tx& tx) -> Result<Document> {
-    auto doc = store::GetDocument(tx, id);
-    if (!doc) return Error::NotFound("documents.not_found");
-    const Access access = AccessTo(tx, actor, doc->qms_id);
-    auto row = store::GetVersion(tx, id, number);
-    if (!row || (!access.member && !IsPublished(row->version.state))) return Error::NotFound("documents.not_found");
-    const bool allowed = action == Action::kSubmit    ? access.drafter
-                         : action == Action::kApprove ? access.leader
-                                                      : access.manager;
-    if (!allowed) return Error::Forbidden(action == Action::kApprove ? "documents.leader_approves" : "auth.forbidden");
-    if (row->version.state != rule.from) {
-      Error e = Error::Precondition(rule.key, "state");
-      e.detail = std::string(ToString(row->version.state)) + " -> " + std::string(ToString(rule.to));
-      return e;
+  auto doc = store::GetDocument(tx, id);
+  if (!doc) return Error::NotFound("documents.not_found");
+  const Access access = AccessTo(tx, actor, doc->qms_id);
+  auto row = store::GetVersion(tx, id, number);
+  if (!row || (!access.member && !IsPublished(row->version.state))) return Error::NotFound("documents.not_found");
+  const bool allowed = action == Action::kSubmit    ? access.drafter
+                       : action == Action::kApprove ? access.leader
+                                                    : access.manager;
+  if (!allowed) return Error::Forbidden(action == Action::kApprove ? "documents.leader_approves" : "auth.forbidden");
+  if (row->version.state != rule.from) {
+    Error e = Error::Precondition(rule.key, "state");
+    e.detail = std::string(ToString(row->version.state)) + " -> " + std::string(ToString(rule.to));
+    return e;
+  }
+  if (action == Action::kSubmit || action == Action::kIssue)
+    for (const auto& [kind, check] : transition_checks_)
+      if (kind == doc->kind) EISO_CHECK(check(tx, id, number, action));
+  const core::Millis now = clock_.Now();
+  const nlohmann::json before = Brief(row->version);
+  nlohmann::json extra = nlohmann::json::object();
+  if (action == Action::kApprove) {
+    if (effective_date) {
+      store::SetEffectiveDate(tx, row->version.id, *effective_date, now);
+      row->version.effective_date = effective_date;
     }
-    const core::Millis now = clock_.Now();
-    const nlohmann::json before = Brief(row->version);
-    nlohmann::json extra = nlohmann::json::object();
-    if (action == Action::kApprove) {
-      if (effective_date) {
-        store::SetEffectiveDate(tx, row->version.id, *effective_date, now);
-        row->version.effective_date = effective_date;
-      }
-      if (!row->version.effective_date) return Error::Invalid("documents.effective_date_required", "effective_date");
-      EISO_TRY(signature, SignVersion(tx, actor, *doc, *row));
-      extra = {{"content_hash", signature.content_hash}, {"public_key", signature.public_key}};
-    }
-    if (action == Action::kIssue) {
-      for (const store::VersionRow& v : store::Versions(tx, id))
-        if (v.version.state == State::kIssued) store::Supersede(tx, v.version.id, now);
-      // A new issue answers a pending legal change (QĐ 19/2014 art. 4.4a).
-      if (doc->legal_update_due) store::SetLegalUpdateDue(tx, id, std::nullopt, now);
-    }
-    store::SetState(tx, row->version.id, rule.to, rule.stamp, actor.user_id, now);
-    EISO_TRY(after, Load(tx, actor, id, true));
-    nlohmann::json after_json = {{"number", number}, {"state", ToString(rule.to)}};
-    if (!extra.empty()) after_json["signature"] = extra;
-    audit_.Record(tx, actor, {rule.event, "document", id, doc->agency_id, before, after_json});
-    return after;
-  });
+    if (!row->version.effective_date) return Error::Invalid("documents.effective_date_required", "effective_date");
+    EISO_TRY(signature, SignVersion(tx, actor, *doc, *row));
+    extra = {{"content_hash", signature.content_hash}, {"public_key", signature.public_key}};
+  }
+  if (action == Action::kIssue) {
+    for (const store::VersionRow& v : store::Versions(tx, id))
+      if (v.version.state == State::kIssued) store::Supersede(tx, v.version.id, now);
+    // A new issue answers a pending legal change (QĐ 19/2014 art. 4.4a).
+    if (doc->legal_update_due) store::SetLegalUpdateDue(tx, id, std::nullopt, now);
+  }
+  store::SetState(tx, row->version.id, rule.to, rule.stamp, actor.user_id, now);
+  EISO_TRY(after, Load(tx, actor, id, true));
+  nlohmann::json after_json = {{"number", number}, {"state", ToString(rule.to)}};
+  if (!extra.empty()) after_json["signature"] = extra;
+  audit_.Record(tx, actor, {rule.event, "document", id, doc->agency_id, before, after_json});
+  return after;
+}
+
+Result<Document> Service::GetIn(db::Tx& tx, const Actor& actor, DocumentId id) const {
+  return Load(tx, actor, id, true);
+}
+
+std::vector<Version> Service::PublishedVersions(db::Tx& tx, DocumentId id) const {
+  std::vector<Version> out;
+  for (store::VersionRow& v : store::Versions(tx, id))
+    if (IsPublished(v.version.state)) out.push_back(std::move(v.version));
+  return out;
+}
+
+std::optional<Version> Service::InForceOn(db::Tx& tx, DocumentId id, const std::string& date) const {
+  std::optional<Version> best;
+  for (store::VersionRow& v : store::Versions(tx, id)) {   // newest first: a tie keeps the newer
+    const State s = v.version.state;
+    if ((s != State::kIssued && s != State::kSuperseded) || !v.version.effective_date ||
+        *v.version.effective_date > date)
+      continue;
+    if (!best || *v.version.effective_date > *best->effective_date) best = std::move(v.version);
+  }
+  return best;
+}
+
+std::optional<QmsId> Service::QmsOf(db::Tx& tx, AgencyId agency) const { return store::QmsOfAgency(tx, agency); }
+
+Result<QmsId> Service::InsertQms(db::Tx& tx, const Actor& actor, const QmsInput& input) const {
+  EISO_CHECK(ValidateQms(tx, org_, input, std::nullopt));
+  const QmsId id = store::InsertQms(tx, input, clock_.Now());
+  store::SetMembers(tx, id, MembersOf(input));
+  audit_.Record(tx, actor, {"documents.qms_created", "qms", id, input.owner_agency_id, nullptr, ToJson(*store::GetQms(tx, id))});
+  return id;
+}
+
+void Service::AddTransitionCheck(Kind kind, TransitionCheck check) {
+  transition_checks_.emplace_back(kind, std::move(check));
 }
 
 Result<VerifyResult> Service::Verify(const Actor& actor, DocumentId id, int number) const {

@@ -5,7 +5,7 @@
 // with the 3-month update clock (QĐ 19/2014 art. 4.4a), the framework model, full-text search.
 // Owns tables qms*, documents, document_*, version_attachments, files, file_blobs, signing_keys,
 // legal_texts; other modules use this header only. Each mutating call commits its change and its
-// audit event in one transaction. No mutable state.
+// audit event in one transaction. No mutable state (transition checks are added once, while wiring).
 //
 // Who may do what: drafts and versions under review or approved are seen only inside the QMS
 // (its owner and member agencies); issued, superseded and obsolete versions by every signed-in
@@ -14,6 +14,7 @@
 // secretary issues, distributes and withdraws. Hidden ids are kNotFound.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -114,6 +115,35 @@ class Service {
 
   std::size_t max_upload_bytes() const { return settings_.max_upload_bytes; }
 
+  // For modules built on controlled documents (procedures: a process is a document of kind
+  // "process"), inside the caller's transaction, with the same checks and audit events as above.
+  Result<Document> CreateIn(db::Tx& tx, const Actor& actor, const NewDocumentInput& input) const;
+  Result<Document> UpdateDraftIn(db::Tx& tx, const Actor& actor, DocumentId id, int number,
+                                 const DraftInput& input) const;
+  Result<Document> NewVersionIn(db::Tx& tx, const Actor& actor, DocumentId id) const;
+  Result<Document> TransitionIn(db::Tx& tx, const Actor& actor, DocumentId id, int number, Action action,
+                                const std::optional<std::string>& effective_date) const;
+  // The document as `actor` sees it; kNotFound when hidden.
+  Result<Document> GetIn(db::Tx& tx, const Actor& actor, DocumentId id) const;
+  // Issued, superseded and obsolete versions, newest first, for readers without a session.
+  std::vector<Version> PublishedVersions(db::Tx& tx, DocumentId id) const;
+  // The version in force on `date` (YYYY-MM-DD): of the issued and superseded versions, the one
+  // with the latest effective date on or before it (the newer on a tie). A withdrawn (obsolete)
+  // version is in force no more; none before the first effective date.
+  std::optional<Version> InForceOn(db::Tx& tx, DocumentId id, const std::string& date) const;
+  std::optional<QmsId> QmsOf(db::Tx& tx, AgencyId agency) const;
+  // Without a permission check, audited as done by `actor` (the demo loader, `eiso` CLI): a QMS;
+  // a document whose first version is issued at once, unsigned, from draft.effective_date.
+  Result<QmsId> InsertQms(db::Tx& tx, const Actor& actor, const QmsInput& input) const;
+  Result<DocumentId> InsertIssued(db::Tx& tx, const Actor& actor, const NewDocumentInput& input) const;
+
+  // A rule another module adds for documents of one kind, run before a version of that kind is
+  // submitted or issued (a process's steps must fit the statutory time); its error stops the
+  // transition. Added once while wiring the app, before serving: not changed afterwards.
+  using TransitionCheck = std::function<Status(db::Tx& tx, DocumentId id, int number, Action action)>;
+  void AddTransitionCheck(Kind kind, TransitionCheck check);
+
+
  private:
   struct Access;
   Access AccessTo(db::Tx& tx, const Actor& actor, QmsId qms) const;
@@ -131,6 +161,7 @@ class Service {
   Settings settings_;
   Signer signer_;
   std::unique_ptr<FileStore> files_;
+  std::vector<std::pair<Kind, TransitionCheck>> transition_checks_;
 };
 
 std::span<const core::Message> Messages();

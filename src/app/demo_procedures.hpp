@@ -1,0 +1,19 @@
+// The demo province's procedure catalog and processes (data/demo/procedures.json, embedded at
+// build time; see data/demo/README.md for which facts come from which public source).
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "app/app.hpp"
+
+namespace eiso::app {
+
+// Inside the demo's transaction: a QMS for each agency with processes (unless it has one), every
+// procedure, and its process issued at once. `agencies` maps the keys of agencies.csv to ids;
+// `minutes_per_day` is the province calendar's, read before the transaction. Returns the number
+// of procedures.
+Result<std::int64_t> LoadDemoProcedures(App& app, db::Tx& tx, const Actor& system,
+                                        const std::map<std::string, AgencyId>& agencies, int minutes_per_day);
+
+}  // namespace eiso::app
