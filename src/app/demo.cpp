@@ -2,7 +2,7 @@
 
 #include <map>
 
-#include "app/csv.hpp"
+#include "core/csv.hpp"
 #include "app/demo_procedures.hpp"
 #include "auth/model.hpp"
 
@@ -70,8 +70,8 @@ Result<DemoReport> LoadDemo(App& app) {
     report.agencies = app.org().Count();
     return report;
   }
-  const std::vector<CsvRow> rows = ParseCsv(kDemoAgenciesCsv);
-  if (rows.size() < 2 || rows[0].size() != 8) return Error::Internal("demo agencies: bad header");
+  const std::vector<core::CsvRecord> rows = core::ReadCsv(kDemoAgenciesCsv);
+  if (rows.size() < 2 || rows[0].fields.size() != 8) return Error::Internal("demo agencies: bad header");
   const std::string password_hash = app.auth().Hash(kDemoPassword);
   const std::vector<DemoUser> users = DemoUsers();
   const Actor system;  // changes made by eiso itself carry no user
@@ -79,13 +79,13 @@ Result<DemoReport> LoadDemo(App& app) {
   return app.db().Write([&](db::Tx& tx) -> Result<DemoReport> {
     std::map<std::string, AgencyId> ids;
     std::map<std::string, std::string> names;
-    std::vector<const CsvRow*> pending;
-    for (std::size_t i = 1; i < rows.size(); ++i) pending.push_back(&rows[i]);
+    std::vector<const std::vector<std::string>*> pending;
+    for (std::size_t i = 1; i < rows.size(); ++i) pending.push_back(&rows[i].fields);
     // Parents come before children; a few passes settle any order.
     while (!pending.empty()) {
-      std::vector<const CsvRow*> later;
-      for (const CsvRow* row : pending) {
-        const CsvRow& r = *row;
+      std::vector<const std::vector<std::string>*> later;
+      for (const std::vector<std::string>* row : pending) {
+        const std::vector<std::string>& r = *row;
         if (r.size() != 8) return Error::Internal("demo agencies: bad row " + (r.empty() ? "" : r[0]));
         if (!r[1].empty() && !ids.count(r[1])) {
           later.push_back(row);

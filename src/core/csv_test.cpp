@@ -24,5 +24,13 @@ TEST(Csv, WritesWhatItReads) {
   EXPECT_EQ(rows[1].line, 3);
 }
 
+TEST(Csv, ReadsQuotedCommasDoubledQuotesAndSkipsBlankLines) {
+  const auto rows = ReadCsv("a,b,c\r\n\"Sở Văn hóa, Thể thao\",\"say \"\"hi\"\"\",\n\nx,,z");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1].fields, (std::vector<std::string>{"Sở Văn hóa, Thể thao", "say \"hi\"", ""}));
+  EXPECT_EQ(rows[2].fields, (std::vector<std::string>{"x", "", "z"}));
+  EXPECT_EQ(rows[2].line, 4);
+}
+
 }  // namespace
 }  // namespace eiso::core
