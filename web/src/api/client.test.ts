@@ -86,6 +86,12 @@ describe('api client', () => {
     expect(await caught(api.get('/api/agencies'))).toMatchObject({ status: 502, code: 'http.502', message: '', field: null });
   });
 
+  it('keeps a reply body without "error" as the payload (the 422 import report)', async () => {
+    const report = { ok: false, problems: [{ line: 3, field: 'code', problem: 'procedures.bad_code', message: 'x' }] };
+    respond(422, report);
+    expect(await caught(api.post('/api/procedures/import', {}))).toMatchObject({ status: 422, code: 'http.422', payload: report });
+  });
+
   it('reports an unreachable server as status 0', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
     expect(await caught(api.get('/api/auth/me'))).toMatchObject({ status: 0, code: 'network' });

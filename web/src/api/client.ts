@@ -7,9 +7,11 @@ export class ApiError extends Error {
   readonly status: number;   // HTTP status; 0 when the server could not be reached
   readonly code: string;     // e.g. "org.name_required"; "network" or "http.<status>" without a body
   readonly field: string | null;   // the form field at fault, as named in the request body
+  readonly payload: unknown;       // the parsed reply body, for replies that carry a report (422 import)
 
-  constructor(status: number, code: string, message: string, field: string | null = null) {
+  constructor(status: number, code: string, message: string, field: string | null = null, payload: unknown = undefined) {
     super(message);
+    this.payload = payload;
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
@@ -87,9 +89,10 @@ async function toApiError(response: Response): Promise<ApiError> {
       typeof code === 'string' && code ? code : `http.${response.status}`,
       typeof message === 'string' ? message : '',
       typeof field === 'string' && field ? field : null,
+      payload,
     );
   }
-  return new ApiError(response.status, `http.${response.status}`, '');
+  return new ApiError(response.status, `http.${response.status}`, '', null, payload);
 }
 
 export const api = {

@@ -24,7 +24,9 @@ export function AppLayout({ routes }: { routes: readonly AppRoute[] }) {
   const { token } = theme.useToken();
 
   const visible = routes.filter((route) => hasAnyRole(user, route.roles));
-  const selected = visible.find((route) => matchPath({ path: route.path, end: route.path === '/' }, location.pathname));
+  // A process page belongs under its procedure in the menu.
+  const menuPath = location.pathname.replace(/^\/processes\//, '/procedures/');
+  const selected = visible.find((route) => matchPath({ path: route.path, end: route.path === '/' }, menuPath));
 
   const doLogout = () => {
     logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });

@@ -1,7 +1,7 @@
 // The route table: each page with its path, menu entry and the roles that may open it
 // (empty: every signed-in user). The side menu and the guards are both built from it.
 import {
-  ApartmentOutlined, CalendarOutlined, DashboardOutlined, FileProtectOutlined, SafetyCertificateOutlined, TeamOutlined,
+  ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, FileProtectOutlined, SafetyCertificateOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
@@ -56,6 +56,13 @@ export const appRoutes: readonly AppRoute[] = [
     roles: [],
   },
   {
+    path: '/procedures',
+    page: lazy(() => import('../modules/procedures/pages/ProceduresPage')),
+    menuKey: 'app.menu.procedures',
+    icon: <AuditOutlined />,
+    roles: [],
+  },
+  {
     path: '/users',
     page: lazy(() => import('../modules/users/pages/UsersPage')),
     menuKey: 'app.menu.users',
@@ -69,6 +76,16 @@ export const detailRoutes: readonly Omit<AppRoute, 'menuKey' | 'icon'>[] = [
   {
     path: '/documents/:id',
     page: lazy(() => import('../modules/documents/pages/DocumentPage')),
+    roles: [],
+  },
+  {
+    path: '/procedures/:id',
+    page: lazy(() => import('../modules/procedures/pages/ProcedurePage')),
+    roles: [],
+  },
+  {
+    path: '/processes/:id',
+    page: lazy(() => import('../modules/procedures/pages/ProcessPage')),
     roles: [],
   },
 ];

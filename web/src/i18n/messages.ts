@@ -12,6 +12,8 @@ import { en as documentsEn } from '../modules/documents/locales/en';
 import { vi as documentsVi } from '../modules/documents/locales/vi';
 import { en as orgEn } from '../modules/org/locales/en';
 import { vi as orgVi } from '../modules/org/locales/vi';
+import { en as proceduresEn } from '../modules/procedures/locales/en';
+import { vi as proceduresVi } from '../modules/procedures/locales/vi';
 import { en as usersEn } from '../modules/users/locales/en';
 import { vi as usersVi } from '../modules/users/locales/vi';
 import type { Language } from './language';
@@ -24,15 +26,16 @@ export const moduleMessages = {
   dashboard: { vi: dashboardVi, en: dashboardEn },
   documents: { vi: documentsVi, en: documentsEn },
   org: { vi: orgVi, en: orgEn },
+  procedures: { vi: proceduresVi, en: proceduresEn },
   users: { vi: usersVi, en: usersEn },
 } as const;
 
-export const vi = { ...appVi, ...authVi, ...calendarVi, ...dashboardVi, ...documentsVi, ...orgVi, ...usersVi };
+export const vi = { ...appVi, ...authVi, ...calendarVi, ...dashboardVi, ...documentsVi, ...orgVi, ...proceduresVi, ...usersVi };
 export type MessageKey = keyof typeof vi;
 
 export const messages: Record<Language, Record<MessageKey, string>> = {
   vi,
-  en: { ...appEn, ...authEn, ...calendarEn, ...dashboardEn, ...documentsEn, ...orgEn, ...usersEn },
+  en: { ...appEn, ...authEn, ...calendarEn, ...dashboardEn, ...documentsEn, ...orgEn, ...proceduresEn, ...usersEn },
 };
 
 export type Params = Record<string, string | number>;

@@ -10,6 +10,7 @@ export const en: Record<keyof typeof vi, string> = {
   'app.menu.calendar': 'Working calendar',
   'app.menu.documents': 'ISO documents',
   'app.menu.qms': 'QMS',
+  'app.menu.procedures': 'Procedures',
   'app.header.changePassword': 'Change password',
   'app.header.logout': 'Log out',
   'app.header.language': 'Language',

@@ -9,6 +9,7 @@ export const vi = {
   'app.menu.calendar': 'Lịch làm việc',
   'app.menu.documents': 'Tài liệu ISO',
   'app.menu.qms': 'Hệ thống QLCL',
+  'app.menu.procedures': 'Thủ tục hành chính',
   'app.header.changePassword': 'Đổi mật khẩu',
   'app.header.logout': 'Đăng xuất',
   'app.header.language': 'Ngôn ngữ',
