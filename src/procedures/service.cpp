@@ -519,7 +519,8 @@ Result<Process> Service::NewProcessVersion(const Actor& actor, DocumentId id) co
   });
 }
 
-Result<ProcessInForce> Service::ProcessInForceOn(ProcedureId id, AgencyId agency_id, const std::string& date) const {
+Result<ProcessInForce> Service::ProcessInForceOn(ProcedureId id, AgencyId agency_id, const std::string& date_in) const {
+  const std::string date = date_in.empty() ? Today() : date_in;  // as the list filters: empty means today
   if (!core::IsValidDate(date)) return Error::Invalid("common.bad_date", "date");
   EISO_TRY(found, db_.Read([&](db::Tx& tx) -> Result<ProcessInForce> {
     auto row = store::ProcessOf(tx, id, agency_id);

@@ -91,6 +91,7 @@ class Service {
   // For dossiers: the process a dossier received on `date` follows. kFailedPrecondition
   // "procedures.no_process_in_force" when no version of the agency's process is issued and
   // effective on that date.
+  // `date` YYYY-MM-DD in Vietnam time; empty means today.
   Result<ProcessInForce> ProcessInForceOn(ProcedureId id, AgencyId agency_id, const std::string& date) const;
   // The steps of the version a dossier kept; kNotFound unless that version was issued.
   Result<ProcessInForce> PinnedProcess(DocumentId id, int number) const;

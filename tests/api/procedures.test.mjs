@@ -133,6 +133,9 @@ describe('procedures and processes (issue 5)', () => {
     expectStatus(await transition(leader, 2, 'approve', { effective_date: '2999-01-01' }), 200);
     expectStatus(await transition(secretary, 2, 'issue'), 200);
     assert.equal(expectStatus(await inForce('2030-01-01'), 200).version, 1);
+    // Without a date: today, like the catalog's filters (version 1; version 2 starts in 2999).
+    const today = await officer.get(`/api/procedures/${procedure.id}/process-in-force?agency_id=${ids.soTp}`);
+    assert.equal(expectStatus(today, 200).version, 1);
     const later = expectStatus(await inForce('2999-02-01'), 200);
     assert.equal(later.version, 2);
     assert.equal(later.steps[0].name, 'Tiếp nhận (mới)');
