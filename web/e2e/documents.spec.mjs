@@ -7,66 +7,12 @@
 // signature verified. Uses Debian's chromium through playwright-core; a failing step leaves a
 // screenshot in web/test-results/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { test } from 'node:test';
+import { baseUrl, byTestId, signIn as signInAs, stepRunner, transition, useBrowser } from './lib.mjs';
 
-const baseUrl = (process.env.EISO_URL ?? 'http://127.0.0.1:18080').replace(/\/$/, '');
-const password = process.env.EISO_DEMO_PASSWORD ?? 'eiso-demo-2026';
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
-
-let browser;
-const people = {};   // username → page
-
-async function step(name, page, body) {
-  try {
-    await body();
-  } catch (error) {
-    mkdirSync(resultsDir, { recursive: true });
-    const file = join(resultsDir, `documents-${name.replace(/\W+/g, '-')}.png`);
-    await page?.screenshot({ path: file, fullPage: true }).catch(() => {});
-    throw new Error(`${name}: ${error.message}\nscreenshot: ${file}`, { cause: error });
-  }
-}
-
-const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
-
-async function signIn(username) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${baseUrl}/login`);
-  await byTestId(page, 'login-username').fill(username);
-  await byTestId(page, 'login-password').fill(password);
-  await byTestId(page, 'login-submit').click();
-  await byTestId(page, 'dashboard-page').waitFor();
-  people[username] = page;
-  return page;
-}
-
-// Clicks a state-machine button and confirms its dialog.
-async function transition(page, action) {
-  await byTestId(page, `doc-action-${action}`).click();
-  await byTestId(page, 'doc-action-confirm').click();
-}
-
-before(async () => {
-  const health = await fetch(`${baseUrl}/healthz`).catch((error) => error);
-  assert.ok(!(health instanceof Error), `eiso is not reachable at ${baseUrl} (${health?.message}); set EISO_URL`);
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
+const step = stepRunner('documents');
+const signIn = (username) => signInAs(browser(), username);
 
 test('a process document is drafted, approved, issued, distributed and acknowledged', async () => {
   const stamp = Date.now();

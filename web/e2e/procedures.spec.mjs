@@ -6,74 +6,20 @@
 // the procedure page then shows the issued process in force. Each person has a browser context of
 // their own; a failing step leaves a screenshot in web/test-results/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { test } from 'node:test';
+import { baseUrl, byTestId, field, password, signIn as signInAs, stepRunner, transition, useBrowser } from './lib.mjs';
 
-const baseUrl = (process.env.EISO_URL ?? 'http://127.0.0.1:18080').replace(/\/$/, '');
-const password = process.env.EISO_DEMO_PASSWORD ?? 'eiso-demo-2026';
 const adminUser = process.env.EISO_ADMIN_USER ?? 'admin';
 const adminPassword = process.env.EISO_ADMIN_PASSWORD ?? password;
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const resultsDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
-
-let browser;
-
-async function step(name, page, body) {
-  try {
-    await body();
-  } catch (error) {
-    mkdirSync(resultsDir, { recursive: true });
-    const file = join(resultsDir, `procedures-${name.replace(/\W+/g, '-')}.png`);
-    await page?.screenshot({ path: file, fullPage: true }).catch(() => {});
-    throw new Error(`${name}: ${error.message}\nscreenshot: ${file}`, { cause: error });
-  }
-}
-
-const byTestId = (page, id) => page.locator(`[data-testid="${id}"]`);
-// Ant Design puts a test id on the input itself or on its wrapper, depending on the component.
-const field = (page, id) =>
-  page.locator(`input[data-testid="${id}"], textarea[data-testid="${id}"], [data-testid="${id}"] input`).first();
-
-async function signIn(username, secret = password) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${baseUrl}/login`);
-  await byTestId(page, 'login-username').fill(username);
-  await byTestId(page, 'login-password').fill(secret);
-  await byTestId(page, 'login-submit').click();
-  await byTestId(page, 'dashboard-page').waitFor();
-  return page;
-}
-
-async function transition(page, action) {
-  await byTestId(page, `doc-action-${action}`).click();
-  await byTestId(page, 'doc-action-confirm').click();
-}
+const browser = useBrowser();
+const step = stepRunner('procedures');
+const signIn = (username, secret) => signInAs(browser(), username, secret);
 
 async function setStep(page, i, name, value) {
   await field(page, `step-name-${i}`).fill(name);
   await field(page, `step-responsible-${i}`).fill('Phòng Quản lý hộ kinh doanh');
   await field(page, `step-value-${i}`).fill(String(value));
 }
-
-before(async () => {
-  const health = await fetch(`${baseUrl}/healthz`).catch((error) => error);
-  assert.ok(!(health instanceof Error), `eiso is not reachable at ${baseUrl} (${health?.message}); set EISO_URL`);
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
 
 test('a procedure gets its process drafted within budget, approved and issued', async () => {
   const stamp = Date.now();
