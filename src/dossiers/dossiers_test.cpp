@@ -1,0 +1,325 @@
+#include <random>
+#include <set>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "auth/service.hpp"
+#include "calendar/date.hpp"
+#include "dossiers/service.hpp"
+#include "testing/test_db.hpp"
+
+namespace eiso::dossiers {
+namespace {
+
+constexpr auto R(Role r) { return static_cast<std::uint32_t>(r); }
+core::Millis Local(int y, int m, int d, int hour, int minute) {
+  return calendar::FromLocal(calendar::Date{y, m, d}, hour * 60 + minute);
+}
+
+class DossiersService : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const Actor system;
+    ASSERT_TRUE(db_->Write([&](db::Tx& tx) -> Status {
+      for (const char* code : {"000.00.15.H06", "000.00.16.H06", "000.00.17.H06", "000.00.18.H06"}) {
+        org::AgencyInput in{.name = std::string("Cơ quan ") + code, .short_name = code, .unit_code = code,
+                            .valid_from = "2020-01-01"};
+        EISO_TRY(id, org_.Insert(tx, system, in));
+        agencies_.push_back(id);
+      }
+      EISO_CHECK(documents_.InsertQms(tx, system, {.owner_agency_id = agencies_[0], .name = "HTQLCL"}));
+      procedures::VersionInput v;
+      v.effective_from = "2025-01-01";
+      v.name = "Cấp giấy phép thử nghiệm";
+      v.sector = "Khoa học";
+      v.agency_ids = {agencies_[0]};
+      v.statutory_time = {5, procedures::TimeUnit::kWorkingDay};
+      v.fee = "Không";
+      v.result = "Giấy phép";
+      v.legal_basis = {"61/2018/NĐ-CP"};
+      v.components = {{"Đơn đề nghị", procedures::PaperForm::kOriginal, 1, true},
+                      {"Bản sao giấy tờ", procedures::PaperForm::kCopy, 1, true},
+                      {"Tài liệu khác", procedures::PaperForm::kCopy, 1, false}};
+      v.cutoff_rule = true;
+      EISO_TRY(pid, procedures_.Insert(tx, system, "1.999999", v));
+      procedure_ = pid;
+      using procedures::StepKind;
+      using procedures::TimeUnit;
+      std::vector<procedures::Step> steps = {
+          {"Tiếp nhận", "Bộ phận một cửa", StepKind::kReceive, {4, TimeUnit::kWorkingHour}, std::nullopt, std::nullopt},
+          {"Thẩm định", "Phòng chuyên môn", StepKind::kAppraise, {2, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
+          {"Lấy ý kiến B", "Cơ quan B", StepKind::kConsult, {1, TimeUnit::kWorkingDay}, 1, agencies_[1]},
+          {"Lấy ý kiến C", "Cơ quan C", StepKind::kConsult, {1, TimeUnit::kWorkingDay}, 1, agencies_[2]},
+          {"Phê duyệt", "Lãnh đạo", StepKind::kApprove, {1, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
+          {"Trả kết quả", "Bộ phận một cửa", StepKind::kReturn, {4, TimeUnit::kWorkingHour}, std::nullopt, std::nullopt},
+      };
+      EISO_TRY(doc, procedures_.InsertIssuedProcess(tx, system, pid, agencies_[0], steps, "2025-01-01", 480));
+      (void)doc;
+      return Ok();
+    }).ok());
+    auto actor = [&](UserId id, std::size_t agency, Role role) {
+      return Actor{.user_id = id, .agency_id = agencies_[agency], .roles = R(role), .username = "u"};
+    };
+    clerk_ = actor(1, 0, Role::kClerk);
+    officer_ = actor(2, 0, Role::kOfficer);
+    leader_ = actor(3, 0, Role::kLeader);
+    officer_b_ = actor(4, 1, Role::kOfficer);
+    officer_c_ = actor(5, 2, Role::kOfficer);
+    outsider_ = actor(6, 3, Role::kClerk);
+  }
+
+  ReceiveInput Input(Channel channel = Channel::kCounter) const {
+    return {.agency_id = agencies_[0], .procedure_id = procedure_, .channel = channel,
+            .applicant = {"Nguyễn Văn An", "001090000001", "Bắc Ninh", "0912000000", "an@example.vn"},
+            .components = {0, 1}};
+  }
+  const Step& Active(const Dossier& d, const std::string& kind) const {
+    for (const Step& s : d.steps)
+      if (s.state == "active" && s.kind == kind) return s;
+    ADD_FAILURE() << "no active " << kind;
+    return d.steps.front();
+  }
+  core::Millis Due(core::Millis from, int days, bool cutoff) const {
+    return calendar_.DueAt(agencies_[0], from, {calendar::Allowance::Unit::kWorkingDays, days},
+                           {.next_day_after_cutoff = cutoff})->due_at;
+  }
+  Dossier Through(Dossier d) {   // appraise → both consultations → approve active
+    d = *dossiers_.Handover(officer_, d.id, Active(d, "appraise").id, {});
+    d = *dossiers_.Handover(officer_b_, d.id, Active(d, "consult").id, {});
+    for (const Step& s : d.steps)
+      if (s.state == "active" && s.kind == "consult") d = *dossiers_.Handover(officer_c_, d.id, s.id, {});
+    return d;
+  }
+
+  core::FakeClock clock_{Local(2026, 11, 16, 9, 0)};   // a Monday
+  std::unique_ptr<db::Database> db_ = testing::FreshDatabase(
+      {&audit::Migrations(), &org::Migrations(), &auth::Migrations(), &calendar::Migrations(),
+       &documents::Migrations(), &procedures::Migrations(), &Migrations()});
+  audit::Service audit_{clock_};
+  org::Service org_{*db_, audit_, clock_};
+  calendar::Service calendar_{*db_, audit_, org_, clock_};
+  auth::Service auth_{*db_, audit_, org_, clock_, auth::Settings{}, auth::HashCost::kMinimum};
+  documents::Service documents_{*db_, audit_, org_, auth_, clock_, documents::Settings{.signing_secret = "s"}};
+  procedures::Service procedures_{*db_, audit_, org_, documents_, calendar_, clock_};
+  Service dossiers_{*db_, audit_, org_, procedures_, calendar_, clock_};
+  std::vector<AgencyId> agencies_;
+  procedures::ProcedureId procedure_ = 0;
+  Actor clerk_, officer_, leader_, officer_b_, officer_c_, outsider_;
+};
+
+TEST_F(DossiersService, FullLifeCycleWithSupplementRestartingTheClock) {
+  auto r = dossiers_.Receive(clerk_, Input());
+  ASSERT_TRUE(r.ok()) << r.error().message_key;
+  Dossier d = *r;
+  EXPECT_EQ(d.status, 2);
+  EXPECT_EQ(*d.number, "000.00.15.H06-261116-0001");
+  ASSERT_TRUE(d.secret);
+  EXPECT_EQ(*d.due_at, Due(clock_.Now(), 5, true));
+  EXPECT_EQ(d.steps.size(), 6u);
+  EXPECT_EQ(d.steps[0].state, "done");
+  EXPECT_EQ(Active(d, "appraise").due_at, Due(clock_.Now(), 2, false));
+
+  clock_.Advance(3'600'000);
+  auto s = dossiers_.RequestSupplement(officer_, d.id, {"Bản sao có chứng thực"});
+  ASSERT_TRUE(s.ok()) << s.error().message_key;
+  EXPECT_EQ(s->status, 5);
+  EXPECT_FALSE(s->notice_late);
+  EXPECT_EQ(dossiers_.Handover(officer_, d.id, Active(*s, "appraise").id, {}).error().message_key,
+            "dossiers.step_not_active");
+  clock_.Set(Local(2026, 11, 19, 10, 0));
+  auto back = dossiers_.ReceiveSupplement(clerk_, d.id);
+  ASSERT_TRUE(back.ok()) << back.error().message_key;
+  EXPECT_EQ(back->status, 4);
+  EXPECT_EQ(*back->due_at, Due(clock_.Now(), 5, true));   // from zero at the supplement
+  EXPECT_EQ(*back->base_due_at, *back->due_at);
+
+  d = *dossiers_.Handover(officer_, d.id, Active(*back, "appraise").id, {});
+  int consults = 0;
+  for (const Step& st : d.steps) consults += st.state == "active" && st.kind == "consult";
+  EXPECT_EQ(consults, 2);   // parallel branches, each with its own deadline
+  EXPECT_EQ(dossiers_.Decide(leader_, d.id, true, "").error().message_key, "dossiers.steps_open");
+  EXPECT_EQ(dossiers_.Handover(officer_b_, d.id, d.steps[3].id, {}).error().code, ErrorCode::kForbidden);
+  d = *dossiers_.Handover(officer_b_, d.id, d.steps[2].id, {});
+  EXPECT_EQ(d.steps[4].state, "pending");   // waits for the other branch
+  d = *dossiers_.Handover(officer_c_, d.id, d.steps[3].id, {});
+  EXPECT_EQ(d.steps[4].state, "active");
+  EXPECT_EQ(dossiers_.Decide(officer_, d.id, true, "").error().code, ErrorCode::kForbidden);
+  auto done = dossiers_.Decide(leader_, d.id, true, "");
+  ASSERT_TRUE(done.ok()) << done.error().message_key;
+  EXPECT_EQ(done->status, 9);
+  EXPECT_EQ(done->timeliness, "early");
+  auto returned = dossiers_.ReturnResult(clerk_, d.id);
+  ASSERT_TRUE(returned.ok());
+  EXPECT_EQ(returned->status, 10);
+
+  auto stats = dossiers_.GetStats(leader_, {agencies_[0], "2026-01", "2026-12"});
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->counts["received.1"], 1);
+  EXPECT_EQ(stats->counts["resolved.early"], 1);
+  EXPECT_EQ(stats->counts["returned"], 1);
+  EXPECT_DOUBLE_EQ(stats->on_time_over_resolved, 1.0);
+  EXPECT_EQ(*dossiers_.Counters(), *dossiers_.RecountFromEvents());
+}
+
+TEST_F(DossiersService, SupplementNoticeAfterThreeWorkingDaysIsFlaggedLate) {
+  Dossier d = *dossiers_.Receive(clerk_, Input());
+  clock_.Set(Local(2026, 11, 20, 9, 0));   // Friday: 4 working days after a Monday receipt
+  auto s = dossiers_.RequestSupplement(officer_, d.id, {"Tờ khai"});
+  ASSERT_TRUE(s.ok());
+  EXPECT_TRUE(s->notice_late);
+}
+
+TEST_F(DossiersService, ApologyOnceAtLatestOneWorkingDayBeforeTheDueTime) {
+  Dossier d = *dossiers_.Receive(clerk_, Input());
+  const core::Millis original = *d.due_at;
+  EXPECT_EQ(dossiers_.Apologize(officer_, d.id, original - 1, "x").error().message_key, "dossiers.bad_new_due");
+  const core::Millis later = original + 3 * calendar::kMillisPerDay;
+  auto a = dossiers_.Apologize(officer_, d.id, later, "Chờ ý kiến cơ quan B");
+  ASSERT_TRUE(a.ok()) << a.error().message_key;
+  EXPECT_EQ(*a->due_at, later);
+  EXPECT_EQ(*a->base_due_at, original);
+  EXPECT_EQ(dossiers_.Apologize(officer_, d.id, later + 1, "again").error().message_key, "dossiers.apology_used");
+
+  d = Through(*a);
+  clock_.Set(original + 3'600'000);   // after the first due time, before the appointment
+  auto done = dossiers_.Decide(leader_, d.id, true, "");
+  ASSERT_TRUE(done.ok()) << done.error().message_key;
+  EXPECT_EQ(done->timeliness, "late_apology");
+
+  Dossier e = *dossiers_.Receive(clerk_, Input());
+  clock_.Set(*e.due_at - 3'600'000);   // the due day itself: too late to apologize
+  EXPECT_EQ(dossiers_.Apologize(officer_, e.id, *e.due_at + calendar::kMillisPerDay, "x").error().message_key,
+            "dossiers.apology_too_late");
+}
+
+TEST_F(DossiersService, LateAroundTheApril30HolidayIsClassifiedAndRecorded) {
+  clock_.Set(Local(2026, 4, 29, 16, 20));   // after 15:00, before 30/4 and 1/5, then a weekend
+  Dossier d = *dossiers_.Receive(clerk_, Input());
+  EXPECT_EQ(*d.number, "000.00.15.H06-260429-0001");
+  EXPECT_EQ(*d.due_at, Due(clock_.Now(), 5, true));
+  EXPECT_GE(calendar::ToLocal(*d.due_at).date.day, 8);   // counted from Mon 4/5: Fri 8/5 or later
+  EXPECT_EQ(calendar::ToLocal(*d.due_at).date.month, 5);
+  d = Through(d);
+  clock_.Set(*d.due_at + calendar::kMillisPerDay);
+  auto done = dossiers_.Decide(leader_, d.id, false, "Không đủ điều kiện");
+  ASSERT_TRUE(done.ok()) << done.error().message_key;
+  EXPECT_EQ(done->timeliness, "late");
+  EXPECT_EQ(done->result_positive, false);
+  auto late = db_->Read([](db::Tx& tx) -> Result<std::int64_t> {
+    return tx.QueryOne("SELECT COUNT(*) FROM dossier_quality_events WHERE kind = 'dossier.late' AND step_id IS NULL")->Int(0);
+  });
+  EXPECT_EQ(*late, 1);
+}
+
+TEST_F(DossiersService, GuidanceOnceAndRefusalWithReasons) {
+  ReceiveInput in = Input();
+  in.components = {0};
+  EXPECT_EQ(dossiers_.Receive(clerk_, in).error().message_key, "dossiers.components_missing");
+  in.outcome = IntakeOutcome::kGuide;
+  auto g = dossiers_.Receive(clerk_, in);
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(g->status, 1);
+  EXPECT_EQ(g->missing, std::vector<std::string>{"Bản sao giấy tờ"});
+  EXPECT_FALSE(g->number);
+  in.guided_id = g->id;
+  EXPECT_EQ(dossiers_.Receive(clerk_, in).error().message_key, "dossiers.already_guided");
+  ReceiveInput full = Input();
+  full.guided_id = g->id;
+  ASSERT_TRUE(dossiers_.Receive(clerk_, full).ok());
+  ReceiveInput refuse = Input();
+  refuse.outcome = IntakeOutcome::kRefuse;
+  EXPECT_EQ(dossiers_.Receive(clerk_, refuse).error().message_key, "dossiers.reasons_required");
+  refuse.notes = {"Không thuộc thẩm quyền"};
+  EXPECT_EQ(dossiers_.Receive(clerk_, refuse)->status, 3);
+}
+
+TEST_F(DossiersService, OtherAgenciesCannotSeeOrReceive) {
+  Dossier d = *dossiers_.Receive(clerk_, Input());
+  EXPECT_EQ(dossiers_.Get(outsider_, d.id).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(dossiers_.Get(officer_b_, d.id).ok());   // a consulted agency sees it
+  EXPECT_EQ(dossiers_.Receive(outsider_, Input()).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(dossiers_.Receive(officer_, Input()).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(dossiers_.GetStats(officer_, {agencies_[3], "2026-01", "2026-12"}).error().code, ErrorCode::kForbidden);
+}
+
+TEST_F(DossiersService, NumbersAreUniqueUnderConcurrentIntake) {
+  std::vector<std::thread> threads;
+  std::mutex mutex;
+  std::set<std::string> numbers;
+  int failures = 0;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) {
+        auto r = dossiers_.Receive(clerk_, Input());
+        std::lock_guard lock(mutex);
+        if (r.ok()) numbers.insert(*r->number);
+        else ++failures;
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(numbers.size(), 200u);
+  EXPECT_TRUE(numbers.count("000.00.15.H06-261116-0200"));
+}
+
+TEST_F(DossiersService, StatisticsEqualARecountFromEventsAfterARandomWorkload) {
+  std::mt19937 rng(20261124);
+  std::vector<DossierId> open;
+  for (int i = 0; i < 300; ++i) {
+    clock_.Advance(static_cast<core::Millis>(rng() % 7'200'000));
+    const int action = static_cast<int>(rng() % 8);
+    if (action < 3 || open.empty()) {
+      auto r = dossiers_.Receive(clerk_, Input(static_cast<Channel>(1 + rng() % 3)));
+      ASSERT_TRUE(r.ok()) << r.error().message_key;
+      open.push_back(r->id);
+      continue;
+    }
+    const DossierId id = open[rng() % open.size()];
+    Dossier d = *dossiers_.Get(leader_, id);
+    if (action == 3 && d.status == 4) (void)dossiers_.Withdraw(clerk_, id, "Công dân rút");
+    else if (action == 4 && (d.status == 2 || d.status == 4)) (void)dossiers_.RequestSupplement(officer_, id, {"x"});
+    else if (action == 4 && d.status == 5) (void)dossiers_.ReceiveSupplement(clerk_, id);
+    else if (action == 5 && d.status == 9) (void)dossiers_.ReturnResult(clerk_, id);
+    else if (d.status == 2 || d.status == 4) {
+      d = Through(d);
+      (void)dossiers_.Decide(leader_, id, rng() % 5 != 0, "Không đủ điều kiện");
+    }
+  }
+  // A correction is an event too: the counters still equal the recount.
+  EXPECT_EQ(dossiers_.Correct(officer_, open.front(), "received.1", -1, "Nhập nhầm kênh").error().code,
+            ErrorCode::kForbidden);
+  EXPECT_EQ(dossiers_.Correct(leader_, open.front(), "received.9", -1, "x").error().message_key, "dossiers.bad_metric");
+  ASSERT_TRUE(dossiers_.Correct(leader_, open.front(), "received.1", -1, "Nhập nhầm kênh").ok());
+  ASSERT_TRUE(dossiers_.Correct(leader_, open.front(), "received.2", 1, "Nhập nhầm kênh").ok());
+  auto counters = dossiers_.Counters();
+  auto recount = dossiers_.RecountFromEvents();
+  ASSERT_TRUE(counters.ok() && recount.ok());
+  EXPECT_FALSE(counters->empty());
+  EXPECT_EQ(*counters, *recount);
+}
+
+TEST_F(DossiersService, PublicLookupTellsAWrongSecretFromNothing) {
+  Dossier d = *dossiers_.Receive(clerk_, Input());
+  auto v = dossiers_.Lookup(*d.number, *d.secret, "203.0.113.5");
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->status, 2);
+  EXPECT_EQ(v->due_at, d.due_at);
+  EXPECT_EQ(v->handling_unit, "Cơ quan 000.00.15.H06");
+  const auto wrong = dossiers_.Lookup(*d.number, "WRONGSECRET1", "203.0.113.5");
+  const auto unknown = dossiers_.Lookup("000.00.15.H06-261116-9999", *d.secret, "203.0.113.5");
+  ASSERT_FALSE(wrong.ok());
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(wrong.error().code, unknown.error().code);
+  EXPECT_EQ(wrong.error().message_key, unknown.error().message_key);
+  EXPECT_EQ(wrong.error().field, unknown.error().field);
+  ASSERT_TRUE(dossiers_.FlushLookups().ok());
+  auto logged = db_->Read([](db::Tx& tx) -> Result<std::int64_t> {
+    return tx.QueryOne("SELECT COUNT(*) FROM dossier_lookups WHERE found = 1")->Int(0) * 10 +
+           tx.QueryOne("SELECT COUNT(*) FROM dossier_lookups WHERE found = 0")->Int(0);
+  });
+  EXPECT_EQ(*logged, 12);   // one found, two not
+}
+
+}  // namespace
+}  // namespace eiso::dossiers

@@ -1,0 +1,718 @@
+#include "dossiers/service.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include "calendar/date.hpp"
+#include "dossiers/store.hpp"
+
+namespace eiso::dossiers {
+namespace {
+
+using calendar::Allowance;
+
+constexpr core::Millis kHour = 3'600'000;
+
+std::string HashSecret(const std::string& secret) {
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(),
+                     nullptr, 0);
+  char hex[65];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+// 12 characters without look-alikes (0/O, 1/I/L), printed on Mẫu 01.
+std::string NewSecret() {
+  static constexpr char kAlphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  std::string out(12, ' ');
+  for (char& c : out) c = kAlphabet[randombytes_uniform(sizeof kAlphabet - 1)];
+  return out;
+}
+
+std::string ToString(calendar::Timeliness t) {
+  switch (t) {
+    case calendar::Timeliness::kEarly: return "early";
+    case calendar::Timeliness::kOnTime: return "on_time";
+    case calendar::Timeliness::kLate: return "late";
+  }
+  return "late";
+}
+
+std::string DayKey(core::Millis at) { return calendar::ToString(calendar::ToLocal(at).date); }
+
+std::string NumberOf(const std::string& unit_code, core::Millis at, std::int64_t seq) {
+  const calendar::Date d = calendar::ToLocal(at).date;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "-%02d%02d%02d-%04lld", d.year % 100, d.month % 100, d.day % 100,
+                static_cast<long long>(seq % 100000));
+  return unit_code + buf;
+}
+
+nlohmann::json Detail(nlohmann::json fields) { return fields; }
+
+bool AtAgency(const Actor& a, AgencyId agency, Role role) { return a.agency_id == agency && a.Has(role); }
+
+// Officers act on steps assigned to them, or unassigned ones of their unit; leaders on their unit's.
+bool MayActOnStep(const Actor& a, const Step& s) {
+  if (a.agency_id == s.agency_id && a.Has(Role::kLeader)) return true;
+  if (s.assignee_id) return *s.assignee_id == a.user_id;
+  return a.agency_id == s.agency_id && (a.Has(Role::kOfficer) || a.Has(Role::kClerk));
+}
+
+Status Touch(db::Tx& tx, const Dossier& d, core::Millis now) {
+  if (!store::Touch(tx, d.id, d.updated_at, now)) return Error::Conflict("dossiers.changed");
+  return Ok();
+}
+
+audit::Event AuditOf(const Dossier& d, const std::string& kind, nlohmann::json detail) {
+  detail["status"] = d.status;
+  if (d.number) detail["number"] = *d.number;
+  return {"dossier." + kind, "dossier", d.id, d.agency_id, nullptr, std::move(detail)};
+}
+
+}  // namespace
+
+struct Service::Pinned {
+  procedures::VersionId version_id = 0;
+  std::string allowance_unit;
+  int allowance_amount = 0;
+  bool cutoff = false;
+  std::vector<procedures::Component> components;
+  procedures::DocumentId document_id = 0;
+  int version = 0;
+  std::vector<store::NewStep> steps;   // stage, budget, agency filled; states pending
+};
+
+Service::Service(db::Database& db, const audit::Service& audit, const org::Service& org,
+                 const procedures::Service& procedures, const calendar::Service& calendar, const core::Clock& clock)
+    : db_(db), audit_(audit), org_(org), procedures_(procedures), calendar_(calendar), clock_(clock) {}
+
+Result<core::Millis> Service::DueOf(AgencyId agency, core::Millis from, const std::string& unit, int amount,
+                                    bool cutoff) const {
+  if (unit == "days") return from + amount * calendar::kMillisPerDay;   // ngày (calendar days)
+  Allowance a{unit == "working_hours" ? Allowance::Unit::kWorkingHours : Allowance::Unit::kWorkingDays, amount};
+  EISO_TRY(due, calendar_.DueAt(agency, from, a, {.next_day_after_cutoff = cutoff}));
+  return due.due_at;
+}
+
+Result<core::Millis> Service::StepDue(AgencyId agency, core::Millis from, std::int64_t minutes, int days) const {
+  if (days > 0) return DueOf(agency, from, "working_days", days, false);
+  return DueOf(agency, from, "working_hours", static_cast<int>((minutes + 59) / 60), false);
+}
+
+Result<std::shared_ptr<const Service::Pinned>> Service::InForce(const Actor& actor, std::int64_t procedure,
+                                                                AgencyId agency, const std::string& date) const {
+  const auto key = std::make_tuple(procedure, agency, date);
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (auto it = in_force_.find(key); it != in_force_.end()) return it->second;
+  }
+  EISO_TRY(proc, procedures_.Get(actor, procedure));
+  const procedures::ProcedureVersion* version = nullptr;
+  for (const auto& v : proc.versions)
+    if (v.effective_from <= date && (!v.effective_to || date < *v.effective_to)) version = &v;
+  if (!version) return Error::Precondition("procedures.no_process_in_force", "procedure_id");
+  const bool competent = std::any_of(version->agencies.begin(), version->agencies.end(),
+                                     [&](const procedures::AgencyRef& a) { return a.id == agency; });
+  if (!competent) return Error::Precondition("dossiers.agency_not_competent", "procedure_id");
+  EISO_TRY(process, procedures_.ProcessInForceOn(procedure, agency, date));
+  auto pinned = std::make_shared<Pinned>();
+  pinned->version_id = version->id;
+  const procedures::Duration& t = version->statutory_time;
+  switch (t.unit) {
+    case procedures::TimeUnit::kWorkingDay:
+      if (t.value == std::floor(t.value)) {
+        pinned->allowance_unit = "working_days";
+        pinned->allowance_amount = static_cast<int>(t.value);
+      } else {
+        pinned->allowance_unit = "working_hours";
+        pinned->allowance_amount = static_cast<int>(std::ceil(t.value * 8));
+      }
+      break;
+    case procedures::TimeUnit::kWorkingHour:
+      pinned->allowance_unit = "working_hours";
+      pinned->allowance_amount = static_cast<int>(std::ceil(t.value));
+      break;
+    case procedures::TimeUnit::kDay:
+      pinned->allowance_unit = "days";
+      pinned->allowance_amount = static_cast<int>(std::ceil(t.value));
+      break;
+  }
+  pinned->cutoff = version->cutoff_rule;
+  pinned->components = version->components;
+  pinned->document_id = process.document_id;
+  pinned->version = process.version;
+  int stage = -1;
+  std::optional<int> group;
+  for (std::size_t i = 0; i < process.steps.size(); ++i) {
+    const procedures::Step& s = process.steps[i];
+    if (!(s.parallel_group && group && *s.parallel_group == *group)) ++stage;
+    group = s.parallel_group;
+    store::NewStep n;
+    n.position = static_cast<int>(i);
+    n.stage = stage;
+    n.name = s.name;
+    n.kind = std::string(procedures::ToString(s.kind));
+    const bool whole_days = s.budget.unit == procedures::TimeUnit::kWorkingDay && s.budget.value == std::floor(s.budget.value);
+    n.budget_days = whole_days ? static_cast<int>(s.budget.value) : 0;
+    n.budget_minutes = static_cast<std::int64_t>(
+        std::ceil(s.budget.unit == procedures::TimeUnit::kWorkingHour ? s.budget.value * 60 : s.budget.value * 480));
+    n.agency_id = s.agency_id.value_or(agency);
+    n.state = "pending";
+    pinned->steps.push_back(std::move(n));
+  }
+  std::lock_guard lock(cache_mutex_);
+  if (in_force_.size() > 10'000) in_force_.clear();
+  in_force_.emplace(key, pinned);
+  return std::shared_ptr<const Pinned>(pinned);
+}
+
+Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) const {
+  if (!AtAgency(actor, input.agency_id, Role::kClerk)) return Error::Forbidden();
+  const core::Millis now = clock_.Now();
+  EISO_TRY(pinned, InForce(actor, input.procedure_id, input.agency_id, DayKey(now)));
+  std::set<int> present;
+  for (int i : input.components) {
+    if (i < 0 || i >= static_cast<int>(pinned->components.size()))
+      return Error::Invalid("dossiers.bad_component", "components");
+    present.insert(i);
+  }
+  std::vector<std::string> missing;
+  for (std::size_t i = 0; i < pinned->components.size(); ++i)
+    if (pinned->components[i].required && !present.count(static_cast<int>(i))) missing.push_back(pinned->components[i].name);
+
+  Dossier d;
+  d.agency_id = input.agency_id;
+  d.procedure_id = input.procedure_id;
+  d.procedure_version_id = pinned->version_id;
+  d.process_document_id = pinned->document_id;
+  d.process_version = pinned->version;
+  d.channel = static_cast<int>(input.channel);
+  d.applicant = input.applicant;
+  d.components.assign(present.begin(), present.end());
+  d.received_at = now;
+  d.updated_at = now;
+  d.allowance_unit = pinned->allowance_unit;
+  d.allowance_amount = pinned->allowance_amount;
+  d.cutoff_rule = pinned->cutoff;
+  std::vector<store::NewStep> steps;
+  std::optional<std::string> metric;
+  switch (input.outcome) {
+    case IntakeOutcome::kReceive: {
+      if (!missing.empty()) return Error::Invalid("dossiers.components_missing", "components");
+      EISO_TRY(due, DueOf(d.agency_id, now, d.allowance_unit, d.allowance_amount, d.cutoff_rule));
+      d.status = static_cast<int>(DossierStatus::kReceived);
+      d.outcome = "received";
+      d.base_due_at = due;
+      d.due_at = due;
+      metric = "received." + std::to_string(d.channel);
+      steps = pinned->steps;
+      // The single window's own receipt step is done at intake; the first other stage starts.
+      int first = 0;
+      while (first < static_cast<int>(steps.size()) && steps[first].stage == steps.front().stage &&
+             steps[first].kind == "receive") {
+        steps[first].state = "done";
+        steps[first].started_at = now;
+        steps[first].due_at = now;
+        steps[first].finished_at = now;
+        steps[first].finished_by = actor.user_id;
+        steps[first].timeliness = "on_time";
+        steps[first].assignee_id = actor.user_id;
+        ++first;
+      }
+      if (first < static_cast<int>(steps.size())) {
+        const int stage = steps[first].stage;
+        d.handling_agency_id = steps[first].agency_id;
+        for (auto& s : steps)
+          if (s.stage == stage) {
+            EISO_TRY(step_due, StepDue(s.agency_id, now, s.budget_minutes, s.budget_days));
+            s.state = "active";
+            s.started_at = now;
+            s.due_at = step_due;
+          }
+      }
+      break;
+    }
+    case IntakeOutcome::kGuide:
+      for (const auto& n : input.notes) missing.push_back(n);
+      if (missing.empty()) return Error::Invalid("dossiers.nothing_missing", "components");
+      d.status = static_cast<int>(DossierStatus::kNew);
+      d.outcome = "guided";
+      metric = "guided";
+      break;
+    case IntakeOutcome::kRefuse: {
+      std::string reasons;
+      for (const auto& n : input.notes) reasons += (reasons.empty() ? "" : "; ") + n;
+      if (reasons.empty()) return Error::Invalid("dossiers.reasons_required", "notes");
+      d.status = static_cast<int>(DossierStatus::kRefused);
+      d.outcome = "refused";
+      d.reasons = reasons;
+      metric = "refused";
+      break;
+    }
+  }
+  if (input.outcome == IntakeOutcome::kGuide) d.missing = missing;
+  std::optional<std::string> secret;
+  if (input.outcome == IntakeOutcome::kReceive) secret = NewSecret();
+
+  return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+    if (input.guided_id) {
+      const auto g = tx.QueryOne("SELECT agency_id, outcome, guided_closed FROM dossiers WHERE id = ?", {*input.guided_id});
+      if (!g || g->Int(0) != d.agency_id || g->Text(1) != "guided") return Error::NotFound();
+      if (input.outcome == IntakeOutcome::kGuide || g->Bool(2))
+        return Error::Precondition("dossiers.already_guided", "guided_id");
+      tx.Exec("UPDATE dossiers SET guided_closed = 1 WHERE id = ?", {*input.guided_id});
+    }
+    if (d.status == static_cast<int>(DossierStatus::kReceived)) {
+      const auto agency = org_.Find(tx, d.agency_id);
+      if (!agency) return Error::NotFound();
+      d.number = NumberOf(agency->unit_code, now, store::NextSequence(tx, d.agency_id, DayKey(now)));
+    }
+    d.id = store::Insert(tx, {&d, secret ? std::optional(HashSecret(*secret)) : std::nullopt, actor.user_id});
+    store::InsertSteps(tx, d.id, steps);
+    nlohmann::json detail = Detail({{"channel", d.channel}, {"outcome", d.outcome}});
+    if (d.due_at) detail["due_at"] = *d.due_at;
+    store::AppendEvent(tx, d, actor.user_id, d.outcome, now, metric, detail);
+    audit_.Record(tx, actor, AuditOf(d, d.outcome, detail));
+    auto out = store::Find(tx, d.id);
+    out->secret = secret;
+    return std::move(*out);
+  });
+}
+
+Result<Dossier> Service::Load(const Actor& actor, DossierId id) const {
+  if (!actor.IsAuthenticated()) return Error::Unauthenticated();
+  return db_.Read([&](db::Tx& tx) -> Result<Dossier> {
+    auto d = store::Find(tx, id);
+    if (!d) return Error::NotFound("dossiers.not_found");
+    const bool visible = actor.province_wide || actor.agency_id == d->agency_id ||
+                         std::any_of(d->steps.begin(), d->steps.end(),
+                                     [&](const Step& s) { return s.agency_id == actor.agency_id; });
+    if (!visible) return Error::NotFound("dossiers.not_found");
+    return std::move(*d);
+  });
+}
+
+Result<Dossier> Service::Get(const Actor& actor, DossierId id) const { return Load(actor, id); }
+
+Result<std::vector<Dossier>> Service::List(const Actor& actor, std::optional<int> status) const {
+  if (!actor.IsAuthenticated()) return Error::Unauthenticated();
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Dossier>> { return store::List(tx, actor.agency_id, status); });
+}
+
+namespace {
+
+// Steps to start when `finishing` completes their stage: the next stage's, or none.
+std::vector<const Step*> NextStage(const Dossier& d, const std::set<StepId>& finishing) {
+  std::vector<const Step*> out;
+  int stage = -1;
+  for (const Step& s : d.steps)
+    if (finishing.count(s.id)) stage = std::max(stage, s.stage);
+  for (const Step& s : d.steps)
+    if (s.stage <= stage && s.state != "done" && !finishing.count(s.id)) return out;   // a branch still open
+  for (const Step& s : d.steps)
+    if (s.stage > stage && s.state == "pending") {
+      if (!out.empty() && s.stage != out.front()->stage) break;
+      out.push_back(&s);
+    }
+  return out;
+}
+
+}  // namespace
+
+Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_id, const HandoverInput& input) const {
+  EISO_TRY(d, Load(actor, id));
+  const auto it = std::find_if(d.steps.begin(), d.steps.end(), [&](const Step& s) { return s.id == step_id; });
+  if (it == d.steps.end()) return Error::NotFound("dossiers.step_not_found");
+  const Step& step = *it;
+  if (!MayActOnStep(actor, step)) return Error::Forbidden();
+  if (step.state != "active" || (d.status != 2 && d.status != 4)) return Error::Precondition("dossiers.step_not_active");
+  if (step.kind == "approve" || step.kind == "sign" || step.kind == "return")
+    return Error::Precondition("dossiers.use_decide");
+  const core::Millis now = clock_.Now();
+  const std::string timeliness =
+      ToString(calendar_.Classify(step.agency_id, now, step.due_at.value_or(now), calendar::Granularity::kMinute));
+  std::vector<std::pair<const Step*, core::Millis>> started;
+  for (const Step* next : NextStage(d, {step_id})) {
+    EISO_TRY(due, StepDue(next->agency_id, now, next->budget_minutes, next->budget_days));
+    started.emplace_back(next, due);
+  }
+  return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+    EISO_CHECK(Touch(tx, d, now));
+    tx.Exec("UPDATE dossier_steps SET state = 'done', finished_at = ?, finished_by = ?, timeliness = ? WHERE id = ?",
+            {now, actor.user_id, timeliness, step_id});
+    if (timeliness == "late")
+      store::QualityEvent(tx, id, step_id, step.agency_id, now, *step.due_at, Detail({{"step", step.name}}));
+    for (const auto& [next, due] : started) {
+      const bool mine = next->agency_id == d.agency_id || started.size() == 1;
+      tx.Exec("UPDATE dossier_steps SET state = 'active', started_at = ?, due_at = ?, assignee_id = ? WHERE id = ?",
+              {now, due, mine ? input.to_user_id : std::nullopt, next->id});
+    }
+    const std::optional<AgencyId> handling =
+        started.empty() ? d.handling_agency_id : std::optional<AgencyId>(started.front().first->agency_id);
+    tx.Exec("UPDATE dossiers SET status = 4, handling_agency_id = ? WHERE id = ?", {handling, id});
+    d.status = 4;
+    const nlohmann::json detail = Detail({{"step_id", step_id}, {"timeliness", timeliness}, {"note", input.note},
+                                          {"to_user_id", input.to_user_id ? nlohmann::json(*input.to_user_id) : nlohmann::json()}});
+    store::AppendEvent(tx, d, actor.user_id, "step_handed_over", now, std::nullopt, detail);
+    audit_.Record(tx, actor, AuditOf(d, "step_handed_over", detail));
+    return std::move(*store::Find(tx, id));
+  });
+}
+
+Result<Dossier> Service::Assign(const Actor& actor, DossierId id, StepId step_id, UserId user) const {
+  EISO_TRY(d, Load(actor, id));
+  const auto it = std::find_if(d.steps.begin(), d.steps.end(), [&](const Step& s) { return s.id == step_id; });
+  if (it == d.steps.end()) return Error::NotFound("dossiers.step_not_found");
+  const bool leader = actor.agency_id == it->agency_id && actor.Has(Role::kLeader);
+  const bool self = user == actor.user_id && MayActOnStep(actor, *it);
+  if (!leader && !self) return Error::Forbidden();
+  if (it->state != "active") return Error::Precondition("dossiers.step_not_active");
+  const core::Millis now = clock_.Now();
+  return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+    EISO_CHECK(Touch(tx, d, now));
+    tx.Exec("UPDATE dossier_steps SET assignee_id = ? WHERE id = ?", {user, step_id});
+    const nlohmann::json detail = Detail({{"step_id", step_id}, {"user_id", user}});
+    store::AppendEvent(tx, d, actor.user_id, "step_assigned", now, std::nullopt, detail);
+    audit_.Record(tx, actor, AuditOf(d, "step_assigned", detail));
+    return std::move(*store::Find(tx, id));
+  });
+}
+
+Result<Dossier> Service::RequestSupplement(const Actor& actor, DossierId id, const std::vector<std::string>& items) const {
+  EISO_TRY(d, Load(actor, id));
+  const bool may = (actor.agency_id == d.agency_id && actor.Has(Role::kLeader)) ||
+                   std::any_of(d.steps.begin(), d.steps.end(),
+                               [&](const Step& s) { return s.state == "active" && MayActOnStep(actor, s); });
+  if (!may) return Error::Forbidden();
+  if (d.status != 2 && d.status != 4) return Error::Precondition("dossiers.bad_status");
+  if (items.empty()) return Error::Invalid("dossiers.items_required", "items");
+  const core::Millis now = clock_.Now();
+  EISO_TRY(notice_by, DueOf(d.agency_id, d.received_at, "working_days", 3, false));
+  const bool notice_late = now > notice_by;
+  return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+    EISO_CHECK(Touch(tx, d, now));
+    tx.Exec("UPDATE dossiers SET status = 5, paused_at = ?, missing_json = ?, notice_late = ? WHERE id = ?",
+            {now, nlohmann::json(items).dump(), notice_late, id});
+    d.status = 5;
+    const nlohmann::json detail = Detail({{"items", items}, {"notice_late", notice_late}});
+    store::AppendEvent(tx, d, actor.user_id, "supplement_requested", now, std::nullopt, detail);
+    audit_.Record(tx, actor, AuditOf(d, "supplement_requested", detail));
+    return std::move(*store::Find(tx, id));
+  });
+}
+
+Result<Dossier> Service::ReceiveSupplement(const Actor& actor, DossierId id) const {
+  EISO_TRY(d, Load(actor, id));
+  if (!AtAgency(actor, d.agency_id, Role::kClerk)) return Error::Forbidden();
+  if (d.status != 5) return Error::Precondition("dossiers.bad_status");
+  const core::Millis now = clock_.Now();
+  // Decree 61/2018 art. 19.4: the processing time restarts from zero at the complete dossier.
+  EISO_TRY(due, DueOf(d.agency_id, now, d.allowance_unit, d.allowance_amount, d.cutoff_rule));
+  std::vector<std::pair<StepId, core::Millis>> restarted;
+  for (const Step& s : d.steps)
+    if (s.state == "active") {
+      EISO_TRY(step_due, StepDue(s.agency_id, now, s.budget_minutes, s.budget_days));
+      restarted.emplace_back(s.id, step_due);
+    }
+  return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+    EISO_CHECK(Touch(tx, d, now));
+    tx.Exec("UPDATE dossiers SET status = 4, paused_at = NULL, base_due_at = ?, due_at = ? WHERE id = ?", {due, due, id});
+    for (const auto& [step, step_due] : restarted)
+      tx.Exec("UPDATE dossier_steps SET started_at = ?, due_at = ? WHERE id = ?", {now, step_due, step});
+    d.status = 4;
+    const nlohmann::json detail = Detail({{"due_at", due}});
+    store::AppendEvent(tx, d, actor.user_id, "supplement_received", now, std::nullopt, detail);
+    audit_.Record(tx, actor, AuditOf(d, "supplement_received", detail));
+    return std::move(*store::Find(tx, id));
+  });
+}
+
+Result<Dossier> Service::Apologize(const Actor& actor, DossierId id, core::Millis new_due_at,
+                                   const std::string& reason) const {
+  EISO_TRY(d, Load(actor, id));
+  const bool may = (actor.agency_id == d.agency_id && (actor.Has(Role::kLeader) || actor.Has(Role::kOfficer) ||
+                                                       actor.Has(Role::kClerk)));
+  if (!may) return Error::Forbidden();
+  if (d.status != 2 && d.status != 4) return Error::Precondition("dossiers.bad_status");
+  if (d.apologized) return Error::Precondition("dossiers.apology_used");
+  if (reason.empty()) return Error::Invalid("dossiers.reasons_required", "reason");
+  if (!d.due_at || new_due_at <= *d.due_at) return Error::Invalid("dossiers.bad_new_due", "new_due_at");
+  const core::Millis now = clock_.Now();
+  // Decree 61/2018 art. 19.9: at latest one working day before the due time.
+  EISO_TRY(one_day, DueOf(d.agency_id, now, "working_days", 1, false));
+  if (one_day > *d.due_at) return Error::Precondition("dossiers.apology_too_late");
+  return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+    EISO_CHECK(Touch(tx, d, now));
+    tx.Exec("UPDATE dossiers SET apologized = 1, due_at = ? WHERE id = ?", {new_due_at, id});
+    const nlohmann::json detail = Detail({{"reason", reason}, {"old_due_at", *d.due_at}, {"due_at", new_due_at}});
+    store::AppendEvent(tx, d, actor.user_id, "apology", now, std::nullopt, detail);
+    audit_.Record(tx, actor, AuditOf(d, "apology", detail));
+    return std::move(*store::Find(tx, id));
+  });
+}
+
+Result<Dossier> Service::Decide(const Actor& actor, DossierId id, bool positive, const std::string& reasons) const {
+  EISO_TRY(d, Load(actor, id));
+  if (!AtAgency(actor, d.agency_id, Role::kLeader)) return Error::Forbidden();
+  if (d.status != 4 && d.status != 2) return Error::Precondition("dossiers.bad_status");
+  if (!positive && reasons.empty()) return Error::Invalid("dossiers.reasons_required", "reasons");
+  // The leader's decision closes the approval and signing steps (active, and those still ahead);
+  // the return step, if any, starts.
+  std::set<StepId> finishing;
+  for (const Step& s : d.steps) {
+    if (s.state == "active" && s.kind != "approve" && s.kind != "sign") return Error::Precondition("dossiers.steps_open");
+    if (s.state != "done" && (s.kind == "approve" || s.kind == "sign")) finishing.insert(s.id);
+  }
+  const core::Millis now = clock_.Now();
+  const core::Millis base = d.base_due_at.value_or(now);
+  std::string timeliness = ToString(calendar_.Classify(d.agency_id, now, base, calendar::Granularity::kMinute));
+  if (timeliness == "late" && d.apologized) timeliness = "late_apology";
+  std::vector<std::pair<const Step*, std::string>> finished;
+  for (const Step& s : d.steps)
+    if (finishing.count(s.id))
+      finished.emplace_back(&s, s.due_at ? ToString(calendar_.Classify(s.agency_id, now, *s.due_at,
+                                                                       calendar::Granularity::kMinute))
+                                         : "on_time");
+  std::vector<std::pair<const Step*, core::Millis>> started;
+  if (!finishing.empty())
+    for (const Step* next : NextStage(d, finishing)) {
+      EISO_TRY(due, StepDue(next->agency_id, now, next->budget_minutes, next->budget_days));
+      started.emplace_back(next, due);
+    }
+  return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+    EISO_CHECK(Touch(tx, d, now));
+    for (const auto& [s, t] : finished)
+      tx.Exec("UPDATE dossier_steps SET state = 'done', started_at = COALESCE(started_at, ?), finished_at = ?, "
+              "finished_by = ?, timeliness = ? WHERE id = ?",
+              {now, now, actor.user_id, t, s->id});
+    for (const auto& [s, due] : started)
+      tx.Exec("UPDATE dossier_steps SET state = 'active', started_at = ?, due_at = ? WHERE id = ?", {now, due, s->id});
+    tx.Exec("UPDATE dossiers SET status = 9, result_positive = ?, reasons = ?, resolved_at = ?, timeliness = ?, "
+            "handling_agency_id = agency_id WHERE id = ?",
+            {positive, reasons, now, timeliness, id});
+    d.status = 9;
+    if (timeliness == "late" || timeliness == "late_apology")
+      store::QualityEvent(tx, id, std::nullopt, d.agency_id, now, base, Detail({{"timeliness", timeliness}}));
+    const nlohmann::json detail = Detail({{"positive", positive}, {"timeliness", timeliness}, {"reasons", reasons}});
+    store::AppendEvent(tx, d, actor.user_id, "resolved", now, "resolved." + timeliness, detail);
+    audit_.Record(tx, actor, AuditOf(d, "resolved", detail));
+    return std::move(*store::Find(tx, id));
+  });
+}
+
+namespace {
+
+// Closes a dossier without a result: 7 withdrawn, 8 stopped. Open steps are cancelled.
+Result<Dossier> Close(db::Database& db, const audit::Service& audit, const Actor& actor, Dossier d, int status,
+                      const std::string& kind, const std::string& reason, core::Millis now) {
+  return db.Write([&](db::Tx& tx) -> Result<Dossier> {
+    EISO_CHECK(Touch(tx, d, now));
+    tx.Exec("UPDATE dossier_steps SET state = 'cancelled' WHERE dossier_id = ? AND state <> 'done'", {d.id});
+    tx.Exec("UPDATE dossiers SET status = ?, reasons = ?, resolved_at = ? WHERE id = ?", {status, reason, now, d.id});
+    d.status = status;
+    const nlohmann::json detail = Detail({{"reason", reason}});
+    store::AppendEvent(tx, d, actor.user_id, kind, now, kind, detail);
+    audit.Record(tx, actor, AuditOf(d, kind, detail));
+    return std::move(*store::Find(tx, d.id));
+  });
+}
+
+}  // namespace
+
+Result<Dossier> Service::Withdraw(const Actor& actor, DossierId id, const std::string& reason) const {
+  EISO_TRY(d, Load(actor, id));
+  if (!AtAgency(actor, d.agency_id, Role::kClerk)) return Error::Forbidden();
+  if (d.status != 2 && d.status != 4 && d.status != 5) return Error::Precondition("dossiers.bad_status");
+  return Close(db_, audit_, actor, std::move(d), 7, "withdrawn", reason, clock_.Now());
+}
+
+Result<Dossier> Service::Stop(const Actor& actor, DossierId id, const std::string& reason) const {
+  EISO_TRY(d, Load(actor, id));
+  if (!AtAgency(actor, d.agency_id, Role::kLeader)) return Error::Forbidden();
+  if (d.status != 4 && d.status != 5) return Error::Precondition("dossiers.bad_status");
+  if (reason.empty()) return Error::Invalid("dossiers.reasons_required", "reason");
+  return Close(db_, audit_, actor, std::move(d), 8, "stopped", reason, clock_.Now());
+}
+
+Result<Dossier> Service::ReturnResult(const Actor& actor, DossierId id) const {
+  EISO_TRY(d, Load(actor, id));
+  if (!AtAgency(actor, d.agency_id, Role::kClerk)) return Error::Forbidden();
+  if (d.status != 9) return Error::Precondition("dossiers.bad_status");
+  const core::Millis now = clock_.Now();
+  std::vector<std::pair<StepId, std::string>> finished;
+  for (const Step& s : d.steps)
+    if (s.state == "active")
+      finished.emplace_back(s.id, ToString(calendar_.Classify(s.agency_id, now, s.due_at.value_or(now),
+                                                              calendar::Granularity::kMinute)));
+  return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+    EISO_CHECK(Touch(tx, d, now));
+    for (const auto& [s, t] : finished)
+      tx.Exec("UPDATE dossier_steps SET state = 'done', finished_at = ?, finished_by = ?, timeliness = ? WHERE id = ?",
+              {now, actor.user_id, t, s});
+    tx.Exec("UPDATE dossiers SET status = 10, returned_at = ?, handling_agency_id = NULL WHERE id = ?", {now, id});
+    d.status = 10;
+    store::AppendEvent(tx, d, actor.user_id, "returned", now, "returned", nlohmann::json::object());
+    audit_.Record(tx, actor, AuditOf(d, "returned", nlohmann::json::object()));
+    return std::move(*store::Find(tx, id));
+  });
+}
+
+Result<Dossier> Service::Correct(const Actor& actor, DossierId id, const std::string& metric, int delta,
+                                 const std::string& reason) const {
+  static const std::set<std::string> kMetrics = {
+      "received.1", "received.2", "received.3", "guided", "refused", "resolved.early", "resolved.on_time",
+      "resolved.late", "resolved.late_apology", "withdrawn", "stopped", "returned"};
+  EISO_TRY(d, Load(actor, id));
+  if (!AtAgency(actor, d.agency_id, Role::kLeader)) return Error::Forbidden();
+  if (!kMetrics.count(metric)) return Error::Invalid("dossiers.bad_metric", "metric");
+  if (delta != 1 && delta != -1) return Error::Invalid("dossiers.bad_delta", "delta");
+  if (reason.empty()) return Error::Invalid("dossiers.reasons_required", "reason");
+  const core::Millis now = clock_.Now();
+  return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+    EISO_CHECK(Touch(tx, d, now));
+    const nlohmann::json detail = Detail({{"metric", metric}, {"delta", delta}, {"reason", reason}});
+    store::AppendEvent(tx, d, actor.user_id, "correction", now, metric, detail, delta);
+    audit_.Record(tx, actor, AuditOf(d, "correction", detail));
+    return std::move(*store::Find(tx, id));
+  });
+}
+
+Result<Stats> Service::GetStats(const Actor& actor, const StatsQuery& query) const {
+  if (!actor.IsAuthenticated()) return Error::Unauthenticated();
+  const bool province = actor.province_wide || actor.Has(Role::kDostEvaluator);
+  if (!query.agency_id && !province) return Error::Forbidden();
+  if (query.agency_id && *query.agency_id != actor.agency_id && !province) return Error::Forbidden();
+  const core::Millis now = clock_.Now();
+  return db_.Read([&](db::Tx& tx) -> Result<Stats> {
+    Stats out;
+    db::Params params{query.from, query.to};
+    std::string where = " WHERE period >= ? AND period <= ?";
+    if (query.agency_id) {
+      where = " WHERE agency_id = ? AND period >= ? AND period <= ?";
+      params.insert(params.begin(), *query.agency_id);
+    }
+    for (const db::Row& r : tx.Query("SELECT metric, SUM(count) FROM dossier_stats" + where + " GROUP BY metric", params))
+      out.counts[r.Text(0)] = r.Int(1);
+    const std::string open = query.agency_id ? " WHERE agency_id = ? AND status IN (2, 4, 5, 6)" : " WHERE status IN (2, 4, 5, 6)";
+    db::Params agency_param;
+    if (query.agency_id) agency_param.emplace_back(*query.agency_id);
+    out.in_progress = tx.QueryOne("SELECT COUNT(*) FROM dossiers" + open, agency_param)->Int(0);
+    const std::string late = query.agency_id ? " WHERE agency_id = ? AND status IN (2, 4, 6) AND due_at < ?"
+                                             : " WHERE status IN (2, 4, 6) AND due_at < ?";
+    db::Params late_params = agency_param;
+    late_params.emplace_back(now);
+    out.overdue = tx.QueryOne("SELECT COUNT(*) FROM dossiers" + late, late_params)->Int(0);
+    auto count = [&](const std::string& k) { return out.counts.count(k) ? out.counts[k] : 0; };
+    out.received = count("received.1") + count("received.2") + count("received.3");
+    const std::int64_t good = count("resolved.early") + count("resolved.on_time");
+    out.resolved = good + count("resolved.late") + count("resolved.late_apology");
+    out.on_time_over_received = out.received ? static_cast<double>(good) / static_cast<double>(out.received) : 0;
+    out.on_time_over_resolved = out.resolved ? static_cast<double>(good) / static_cast<double>(out.resolved) : 0;
+    return out;
+  });
+}
+
+Result<Queues> Service::GetQueues(const Actor& actor) const {
+  if (!actor.IsAuthenticated()) return Error::Unauthenticated();
+  const core::Millis now = clock_.Now();
+  return db_.Read([&](db::Tx& tx) -> Result<Queues> {
+    Queues q;
+    const AgencyId a = actor.agency_id;
+    if (actor.Has(Role::kClerk)) {
+      q.clerk_guided = tx.QueryOne("SELECT COUNT(*) FROM dossiers WHERE agency_id = ? AND status = 1 AND guided_closed = 0",
+                                   {a})->Int(0);
+      q.clerk_to_return = tx.QueryOne("SELECT COUNT(*) FROM dossiers WHERE agency_id = ? AND status = 9", {a})->Int(0);
+    }
+    if (actor.Has(Role::kOfficer) || actor.Has(Role::kLeader)) {
+      const std::string mine =
+          " FROM dossier_steps WHERE state = 'active' AND kind NOT IN ('approve', 'sign', 'return') AND "
+          "(assignee_id = ? OR (assignee_id IS NULL AND agency_id = ?))";
+      q.officer_my_steps = tx.QueryOne("SELECT COUNT(*)" + mine, {actor.user_id, a})->Int(0);
+      q.officer_overdue = tx.QueryOne("SELECT COUNT(*)" + mine + " AND due_at < ?", {actor.user_id, a, now})->Int(0);
+      q.officer_due_soon = tx.QueryOne("SELECT COUNT(*)" + mine + " AND due_at >= ? AND due_at < ?",
+                                       {actor.user_id, a, now, now + 8 * kHour})->Int(0);
+    }
+    if (actor.Has(Role::kLeader))
+      q.leader_to_approve =
+          tx.QueryOne("SELECT COUNT(*) FROM dossier_steps WHERE agency_id = ? AND state = 'active' AND kind IN ('approve', 'sign')",
+                      {a})->Int(0);
+    return q;
+  });
+}
+
+Result<PublicView> Service::Lookup(const std::string& number, const std::string& secret,
+                                   const std::string& remote_addr) const {
+  const std::string given = HashSecret(secret);
+  const core::Millis now = clock_.Now();
+  EISO_TRY(view, db_.Read([&](db::Tx& tx) -> Result<std::optional<PublicView>> {
+    const auto row = tx.QueryOne(
+        "SELECT secret_hash, status, due_at, handling_agency_id FROM dossiers WHERE number = ?", {number});
+    // Compared whether or not the number exists, so that timing tells nothing either.
+    const std::string stored = row && !row->IsNull(0) ? row->Text(0) : std::string(64, '0');
+    const bool match = stored.size() == given.size() &&
+                       sodium_memcmp(stored.data(), given.data(), given.size()) == 0 && row.has_value();
+    if (!match) return std::optional<PublicView>();
+    PublicView v;
+    v.number = number;
+    v.status = static_cast<int>(row->Int(1));
+    v.due_at = row->OptInt(2);
+    if (const auto agency = row->OptInt(3))
+      if (const auto found = org_.Find(tx, *agency)) v.handling_unit = found->name;
+    v.result_ready = v.status == 9;
+    return std::optional<PublicView>(std::move(v));
+  }));
+  bool flush = false;
+  {
+    std::lock_guard lock(lookups_mutex_);
+    lookups_.push_back({number.substr(0, 64), now, remote_addr, view.has_value()});
+    flush = lookups_.size() >= 256 || now - lookups_.front().at >= 1000;
+  }
+  if (flush) EISO_CHECK(FlushLookups());
+  if (!view) return Error::NotFound("dossiers.not_found");
+  return std::move(*view);
+}
+
+Status Service::FlushLookups() const {
+  std::vector<LookupLog> batch;
+  {
+    std::lock_guard lock(lookups_mutex_);
+    batch.swap(lookups_);
+  }
+  if (batch.empty()) return Ok();
+  return db_.Write([&](db::Tx& tx) -> Status {
+    for (const LookupLog& l : batch)
+      tx.Exec("INSERT INTO dossier_lookups (number, at, remote_addr, found) VALUES (?, ?, ?, ?)",
+              {l.number, l.at, l.remote_addr, l.found});
+    return Ok();
+  });
+}
+
+Service::~Service() { (void)FlushLookups(); }
+
+Result<std::map<Service::StatKey, std::int64_t>> Service::Counters() const {
+  return db_.Read([&](db::Tx& tx) -> Result<std::map<StatKey, std::int64_t>> {
+    std::map<StatKey, std::int64_t> out;
+    for (const db::Row& r : tx.Query("SELECT agency_id, procedure_id, period, metric, count FROM dossier_stats"))
+      if (r.Int(4) != 0) out[{r.Int(0), r.Int(1), r.Text(2), r.Text(3)}] = r.Int(4);
+    return out;
+  });
+}
+
+Result<std::map<Service::StatKey, std::int64_t>> Service::RecountFromEvents() const {
+  return db_.Read([&](db::Tx& tx) -> Result<std::map<StatKey, std::int64_t>> {
+    std::map<StatKey, std::int64_t> out;
+    for (const db::Row& r : tx.Query("SELECT agency_id, procedure_id, period, metric, SUM(delta) FROM dossier_events "
+                                     "WHERE metric IS NOT NULL GROUP BY agency_id, procedure_id, period, metric"))
+      if (r.Int(4) != 0) out[{r.Int(0), r.Int(1), r.Text(2), r.Text(3)}] = r.Int(4);
+    return out;
+  });
+}
+
+}  // namespace eiso::dossiers

@@ -1,0 +1,138 @@
+// Dossiers: an administrative-procedure file (hồ sơ TTHC) from receipt at the single window to its
+// result, moved stage by stage along the issued ISO process version it was received under (kept:
+// a later issue never changes it). Statuses are the national portal's ten codes.
+// Owns tables dossiers, dossier_counters, dossier_steps, dossier_events, dossier_stats,
+// dossier_lookups, dossier_quality_events; other modules use this header only.
+// Each mutating call commits its change, its dossier event, the statistics counters that event
+// moves and its audit event in one transaction. Due times are computed with the calendar before
+// that transaction, from a snapshot read just before; the write then checks the snapshot is
+// unchanged (kConflict "dossiers.changed" otherwise: reload). State: an in-memory cache of the
+// procedure version and process in force per (procedure, agency, day) — immutable values.
+//
+// Who may do what: clerks (một cửa) receive, take supplements, record withdrawals and return
+// results at their own agency; officers act on steps assigned to them or, unassigned, to their
+// unit; leaders of the agency act on its steps, approve or stop; a dossier is 404 to other
+// agencies except those with one of its steps. Statistics: the agency's staff, province-wide
+// administrators and DOST evaluators for the whole province.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "audit/service.hpp"
+#include "calendar/service.hpp"
+#include "core/clock.hpp"
+#include "core/i18n.hpp"
+#include "core/result.hpp"
+#include "db/database.hpp"
+#include "dossiers/model.hpp"
+#include "org/service.hpp"
+#include "procedures/service.hpp"
+
+namespace eiso::dossiers {
+
+class Service {
+ public:
+  Service(db::Database& db, const audit::Service& audit, const org::Service& org,
+          const procedures::Service& procedures, const calendar::Service& calendar, const core::Clock& clock);
+
+  // Intake at the single window (Decree 61/2018 art. 17). kReceive: number <unit code>-YYMMDD-XXXX,
+  // lookup secret (returned once), due time, steps; Mẫu 01. kGuide: status 1 with the missing
+  // components and notes (Mẫu 02), once per dossier; kRefuse: status 3 with reasons (Mẫu 03).
+  // kForbidden unless a clerk of input.agency_id; kFailedPrecondition
+  // "procedures.no_process_in_force"; kInvalidInput "dossiers.components_missing" (field
+  // components) when receiving without a required component, "dossiers.nothing_missing" when
+  // guiding with nothing missing, "dossiers.reasons_required" when refusing without reasons;
+  // kFailedPrecondition "dossiers.already_guided".
+  Result<Dossier> Receive(const Actor& actor, const ReceiveInput& input) const;
+  // With its steps. kNotFound when absent or hidden from the actor.
+  Result<Dossier> Get(const Actor& actor, DossierId id) const;
+  // The newest 100 of the actor's agency, optionally by status.
+  Result<std::vector<Dossier>> List(const Actor& actor, std::optional<int> status) const;
+
+  // Finishes an active step (Phiếu kiểm soát row): classified early / on time / late against its
+  // due time, a late one also recorded for the quality module; when its stage is complete the next
+  // stage starts, each step due after its own budget, handed to `to_user_id` when given.
+  // kFailedPrecondition "dossiers.step_not_active", "dossiers.use_approve" for approve/sign steps.
+  Result<Dossier> Handover(const Actor& actor, DossierId id, StepId step, const HandoverInput& input) const;
+  // Assigns an active step to an officer. Leaders of the step's unit, or the officer taking it.
+  Result<Dossier> Assign(const Actor& actor, DossierId id, StepId step, UserId user) const;
+  // Status 4 → 5 (Mẫu 02 during appraisal), pausing the clock; notice_late when later than 3
+  // working days after receipt (art. 19.4).
+  Result<Dossier> RequestSupplement(const Actor& actor, DossierId id, const std::vector<std::string>& items) const;
+  // Status 5 → 4: the processing time restarts from zero at the supplement's receipt. Clerks.
+  Result<Dossier> ReceiveSupplement(const Actor& actor, DossierId id) const;
+  // Mẫu 04: a new appointment, at latest one working day before the due time, once only.
+  // kFailedPrecondition "dossiers.apology_used", "dossiers.apology_too_late"; kInvalidInput
+  // "dossiers.bad_new_due" (field new_due_at) unless after the current due time.
+  Result<Dossier> Apologize(const Actor& actor, DossierId id, core::Millis new_due_at, const std::string& reason) const;
+  // Status 9 by a leader of the agency: approved result, or a negative one with reasons (art.
+  // 19.8); classified against the first due time (late_apology when an apology was made).
+  Result<Dossier> Decide(const Actor& actor, DossierId id, bool positive, const std::string& reasons) const;
+  // 7 (applicant withdraws; clerk), 8 (stopped; leader), 10 (result handed back; clerk).
+  Result<Dossier> Withdraw(const Actor& actor, DossierId id, const std::string& reason) const;
+  Result<Dossier> Stop(const Actor& actor, DossierId id, const std::string& reason) const;
+  Result<Dossier> ReturnResult(const Actor& actor, DossierId id) const;
+
+  // Statistics are never edited: a metric counted wrongly is corrected by a new event (delta -1 or
+  // +1, in the current month) with its reason. Leaders of the dossier's agency. kInvalidInput
+  // "dossiers.bad_metric" (field metric), "dossiers.bad_delta", "dossiers.reasons_required".
+  Result<Dossier> Correct(const Actor& actor, DossierId id, const std::string& metric, int delta,
+                          const std::string& reason) const;
+  // From the counters, plus open dossiers now in progress and overdue.
+  Result<Stats> GetStats(const Actor& actor, const StatsQuery& query) const;
+  Result<Queues> GetQueues(const Actor& actor) const;
+
+  // Portal lookup (no session): the same kNotFound for an unknown number and a wrong secret; the
+  // secret's hash compared in constant time. Every lookup is logged (dossier_lookups), in batches
+  // written once 256 wait or the oldest is a second old, and on FlushLookups / destruction: a
+  // lookup costs one indexed read, and a crash loses at most the unwritten batch.
+  Result<PublicView> Lookup(const std::string& number, const std::string& secret,
+                            const std::string& remote_addr) const;
+  Status FlushLookups() const;
+  ~Service();
+
+  // For tests and `eiso` checks: the counters, and the same sums recomputed from the events,
+  // keyed (agency, procedure, period, metric).
+  using StatKey = std::tuple<AgencyId, std::int64_t, std::string, std::string>;
+  Result<std::map<StatKey, std::int64_t>> Counters() const;
+  Result<std::map<StatKey, std::int64_t>> RecountFromEvents() const;
+
+ private:
+  struct Pinned;
+  Result<std::shared_ptr<const Pinned>> InForce(const Actor& actor, std::int64_t procedure, AgencyId agency,
+                                                const std::string& date) const;
+  Result<Dossier> Load(const Actor& actor, DossierId id) const;
+  // The due time of an allowance (working_days / working_hours / days) counted from `from`.
+  Result<core::Millis> DueOf(AgencyId agency, core::Millis from, const std::string& unit, int amount,
+                             bool cutoff) const;
+  // The due time of a step's budget started at `from` (minutes when not whole days).
+  Result<core::Millis> StepDue(AgencyId agency, core::Millis from, std::int64_t minutes, int days) const;
+
+  db::Database& db_;
+  const audit::Service& audit_;
+  const org::Service& org_;
+  const procedures::Service& procedures_;
+  const calendar::Service& calendar_;
+  const core::Clock& clock_;
+  struct LookupLog {
+    std::string number;
+    core::Millis at = 0;
+    std::string remote_addr;
+    bool found = false;
+  };
+  mutable std::mutex lookups_mutex_;
+  mutable std::vector<LookupLog> lookups_;
+  mutable std::mutex cache_mutex_;
+  mutable std::map<std::tuple<std::int64_t, AgencyId, std::string>, std::shared_ptr<const Pinned>> in_force_;
+};
+
+std::span<const core::Message> Messages();
+const std::vector<db::Migration>& Migrations();
+
+}  // namespace eiso::dossiers

@@ -1,0 +1,173 @@
+#include "dossiers/store.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "calendar/date.hpp"
+
+namespace eiso::dossiers::store {
+namespace {
+
+constexpr const char* kDossierColumns =
+    "id, agency_id, procedure_id, procedure_version_id, process_document_id, process_version, number, status, "
+    "outcome, channel, applicant_name, applicant_id_number, applicant_address, applicant_phone, applicant_email, "
+    "components_json, missing_json, reasons, received_at, base_due_at, due_at, apologized, notice_late, "
+    "result_positive, resolved_at, timeliness, returned_at, handling_agency_id, updated_at, allowance_unit, "
+    "allowance_amount, cutoff_rule";
+
+Dossier ReadDossier(const db::Row& r) {
+  Dossier d;
+  d.id = r.Int(0);
+  d.agency_id = r.Int(1);
+  d.procedure_id = r.Int(2);
+  d.procedure_version_id = r.Int(3);
+  d.process_document_id = r.Int(4);
+  d.process_version = static_cast<int>(r.Int(5));
+  d.number = r.OptText(6);
+  d.status = static_cast<int>(r.Int(7));
+  d.outcome = r.Text(8);
+  d.channel = static_cast<int>(r.Int(9));
+  d.applicant = {r.Text(10), r.Text(11), r.Text(12), r.Text(13), r.Text(14)};
+  d.components = nlohmann::json::parse(r.Text(15)).get<std::vector<int>>();
+  d.missing = nlohmann::json::parse(r.Text(16)).get<std::vector<std::string>>();
+  d.reasons = r.Text(17);
+  d.received_at = r.Int(18);
+  d.base_due_at = r.OptInt(19);
+  d.due_at = r.OptInt(20);
+  d.apologized = r.Bool(21);
+  d.notice_late = r.Bool(22);
+  if (!r.IsNull(23)) d.result_positive = r.Bool(23);
+  d.resolved_at = r.OptInt(24);
+  d.timeliness = r.OptText(25).value_or("");
+  d.returned_at = r.OptInt(26);
+  d.handling_agency_id = r.OptInt(27);
+  d.updated_at = r.Int(28);
+  d.allowance_unit = r.Text(29);
+  d.allowance_amount = static_cast<int>(r.Int(30));
+  d.cutoff_rule = r.Bool(31);
+  return d;
+}
+
+}  // namespace
+
+std::string PeriodOf(core::Millis at) {
+  const calendar::Date date = calendar::ToLocal(at).date;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", date.year % 10000, date.month % 100);
+  return buf;
+}
+
+std::int64_t NextSequence(db::Tx& tx, AgencyId agency, const std::string& day) {
+  const auto row = tx.QueryOne(
+      "INSERT INTO dossier_counters (agency_id, day, last_seq) VALUES (?, ?, 1) "
+      "ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_counters.last_seq + 1 RETURNING last_seq",
+      {agency, day});
+  return row->Int(0);
+}
+
+DossierId Insert(db::Tx& tx, const NewDossier& n) {
+  const Dossier& d = *n.dossier;
+  return tx.Insert(
+      "INSERT INTO dossiers (agency_id, procedure_id, procedure_version_id, process_document_id, process_version, "
+      "number, secret_hash, status, outcome, channel, applicant_name, applicant_id_number, applicant_address, "
+      "applicant_phone, applicant_email, components_json, missing_json, reasons, received_at, base_due_at, due_at, "
+      "handling_agency_id, received_by, updated_at, allowance_unit, allowance_amount, cutoff_rule) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {d.agency_id, d.procedure_id, d.procedure_version_id, d.process_document_id, d.process_version, d.number,
+       n.secret_hash, d.status, d.outcome, d.channel, d.applicant.name, d.applicant.id_number, d.applicant.address,
+       d.applicant.phone, d.applicant.email, nlohmann::json(d.components).dump(), nlohmann::json(d.missing).dump(),
+       d.reasons, d.received_at, d.base_due_at, d.due_at, d.handling_agency_id, n.received_by, d.updated_at, d.allowance_unit,
+       d.allowance_amount, d.cutoff_rule});
+}
+
+void InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps) {
+  if (steps.empty()) return;
+  // One statement for all the steps (the SQL text depends only on their number: cached).
+  std::string sql =
+      "INSERT INTO dossier_steps (dossier_id, position, stage, name, kind, budget_minutes, budget_days, agency_id, "
+      "state, assignee_id, started_at, due_at, finished_at, finished_by, timeliness) VALUES ";
+  db::Params params;
+  params.reserve(steps.size() * 15);
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const NewStep& s = steps[i];
+    sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    for (db::Value v : {db::Value(id), db::Value(s.position), db::Value(s.stage), db::Value(s.name), db::Value(s.kind),
+                        db::Value(s.budget_minutes), db::Value(s.budget_days), db::Value(s.agency_id),
+                        db::Value(s.state), db::Value(s.assignee_id), db::Value(s.started_at), db::Value(s.due_at),
+                        db::Value(s.finished_at), db::Value(s.finished_by),
+                        s.timeliness.empty() ? db::Value() : db::Value(s.timeliness)})
+      params.push_back(std::move(v));
+  }
+  tx.Exec(sql, params);
+}
+
+std::optional<Dossier> Find(db::Tx& tx, DossierId id) {
+  const auto row = tx.QueryOne(std::string("SELECT ") + kDossierColumns + " FROM dossiers WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  Dossier d = ReadDossier(*row);
+  for (const db::Row& r : tx.Query("SELECT id, position, stage, name, kind, agency_id, state, assignee_id, started_at, "
+                                   "due_at, finished_at, timeliness, budget_minutes, budget_days FROM dossier_steps WHERE dossier_id = ? "
+                                   "ORDER BY position",
+                                   {id})) {
+    Step s;
+    s.id = r.Int(0);
+    s.position = static_cast<int>(r.Int(1));
+    s.stage = static_cast<int>(r.Int(2));
+    s.name = r.Text(3);
+    s.kind = r.Text(4);
+    s.agency_id = r.Int(5);
+    s.state = r.Text(6);
+    s.assignee_id = r.OptInt(7);
+    s.started_at = r.OptInt(8);
+    s.due_at = r.OptInt(9);
+    s.finished_at = r.OptInt(10);
+    s.timeliness = r.OptText(11).value_or("");
+    s.budget_minutes = r.Int(12);
+    s.budget_days = static_cast<int>(r.Int(13));
+    d.steps.push_back(std::move(s));
+  }
+  return d;
+}
+
+std::vector<Dossier> List(db::Tx& tx, AgencyId agency, std::optional<int> status) {
+  std::vector<Dossier> out;
+  const std::string sql = std::string("SELECT ") + kDossierColumns + " FROM dossiers WHERE agency_id = ?" +
+                          (status ? " AND status = ?" : "") + " ORDER BY id DESC LIMIT 100";
+  db::Params params{agency};
+  if (status) params.emplace_back(*status);
+  for (const db::Row& r : tx.Query(sql, params)) out.push_back(ReadDossier(r));
+  return out;
+}
+
+bool Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now) {
+  // A strictly later stamp, so that two changes within one millisecond still differ.
+  const core::Millis stamp = std::max(now, seen_updated_at + 1);
+  return tx.Exec("UPDATE dossiers SET updated_at = ? WHERE id = ? AND updated_at = ?", {stamp, id, seen_updated_at}) == 1;
+}
+
+core::Millis UpdatedAt(db::Tx& tx, DossierId id) {
+  return tx.QueryOne("SELECT updated_at FROM dossiers WHERE id = ?", {id})->Int(0);
+}
+
+void AppendEvent(db::Tx& tx, const Dossier& d, std::optional<UserId> actor, const std::string& kind, core::Millis at,
+                 const std::optional<std::string>& metric, const nlohmann::json& detail, int delta) {
+  const std::string period = PeriodOf(at);
+  tx.Exec("INSERT INTO dossier_events (dossier_id, at, actor_id, kind, agency_id, procedure_id, period, metric, delta, "
+          "detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {d.id, at, actor, kind, d.agency_id, d.procedure_id, period, metric, metric ? delta : 0, detail.dump()});
+  if (metric)
+    tx.Exec("INSERT INTO dossier_stats (agency_id, period, procedure_id, metric, count) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (agency_id, period, procedure_id, metric) DO UPDATE SET count = dossier_stats.count + ?",
+            {d.agency_id, period, d.procedure_id, *metric, delta, delta});
+}
+
+void QualityEvent(db::Tx& tx, DossierId id, std::optional<StepId> step, AgencyId agency, core::Millis at,
+                  core::Millis due_at, const nlohmann::json& detail) {
+  tx.Exec("INSERT INTO dossier_quality_events (dossier_id, step_id, agency_id, kind, at, due_at, detail_json) "
+          "VALUES (?, ?, ?, 'dossier.late', ?, ?, ?)",
+          {id, step, agency, at, due_at, detail.dump()});
+}
+
+}  // namespace eiso::dossiers::store

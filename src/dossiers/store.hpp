@@ -1,0 +1,61 @@
+// SQL for the dossiers module's tables, both dialects. Driver exceptions pass through to
+// Database::Write/Read, which turn them into errors.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "db/database.hpp"
+#include "dossiers/model.hpp"
+
+namespace eiso::dossiers::store {
+
+// The next sequence number of (agency, local day), in the caller's transaction (UPSERT … RETURNING).
+std::int64_t NextSequence(db::Tx& tx, AgencyId agency, const std::string& day);
+
+struct NewDossier {
+  const Dossier* dossier = nullptr;
+  std::optional<std::string> secret_hash;
+  UserId received_by = 0;
+};
+DossierId Insert(db::Tx& tx, const NewDossier& d);
+
+struct NewStep {
+  int position = 0;
+  int stage = 0;
+  std::string name;
+  std::string kind;
+  std::int64_t budget_minutes = 0;
+  int budget_days = 0;
+  AgencyId agency_id = 0;
+  std::string state;
+  std::optional<UserId> assignee_id;
+  std::optional<core::Millis> started_at;
+  std::optional<core::Millis> due_at;
+  std::optional<core::Millis> finished_at;
+  std::optional<UserId> finished_by;
+  std::string timeliness;
+};
+void InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps);
+
+std::optional<Dossier> Find(db::Tx& tx, DossierId id);   // with steps
+std::vector<Dossier> List(db::Tx& tx, AgencyId agency, std::optional<int> status);
+
+// Claims the row for an update: false when updated_at moved since the snapshot.
+bool Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now);
+core::Millis UpdatedAt(db::Tx& tx, DossierId id);
+
+// The dossier event, and the counter its metric moves (same transaction).
+// `delta` is -1 or +1 for a correction (a metric counted wrongly), +1 otherwise.
+void AppendEvent(db::Tx& tx, const Dossier& d, std::optional<UserId> actor, const std::string& kind,
+                 core::Millis at, const std::optional<std::string>& metric, const nlohmann::json& detail,
+                 int delta = 1);
+void QualityEvent(db::Tx& tx, DossierId id, std::optional<StepId> step, AgencyId agency, core::Millis at,
+                  core::Millis due_at, const nlohmann::json& detail);
+
+std::string PeriodOf(core::Millis at);   // "YYYY-MM" in Vietnam time
+
+}  // namespace eiso::dossiers::store
