@@ -14,6 +14,7 @@
 #include "auth/routes.hpp"
 #include "calendar/routes.hpp"
 #include "documents/routes.hpp"
+#include "dossiers/routes.hpp"
 #include "http/server.hpp"
 #include "org/routes.hpp"
 #include "procedures/routes.hpp"
@@ -77,6 +78,7 @@ App::App(const Settings& settings, std::unique_ptr<db::Database> db)
   messages_.Add(calendar::Messages());
   messages_.Add(documents::Messages());
   messages_.Add(procedures::Messages());
+  messages_.Add(dossiers::Messages());
 }
 
 Result<std::unique_ptr<App>> App::Open(const Settings& settings) {
@@ -86,7 +88,7 @@ Result<std::unique_ptr<App>> App::Open(const Settings& settings) {
   // Modules in dependency order; each migration set owns only its module's tables.
   std::vector<db::Migration> all;
   for (const auto* set : {&audit::Migrations(), &org::Migrations(), &auth::Migrations(), &calendar::Migrations(),
-                          &documents::Migrations(), &procedures::Migrations()})
+                          &documents::Migrations(), &procedures::Migrations(), &dossiers::Migrations()})
     all.insert(all.end(), set->begin(), set->end());
   EISO_TRY(applied, db->Migrate(all));
   Settings resolved = settings;
@@ -103,6 +105,7 @@ http::Router App::BuildRouter() const {
   calendar::RegisterRoutes(router, calendar_);
   documents::RegisterRoutes(router, documents_);
   procedures::RegisterRoutes(router, procedures_, public_limiter_, messages_);
+  dossiers::RegisterRoutes(router, dossiers_, public_limiter_);
   return router;
 }
 

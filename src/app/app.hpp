@@ -13,6 +13,7 @@
 #include "core/i18n.hpp"
 #include "db/database.hpp"
 #include "documents/service.hpp"
+#include "dossiers/service.hpp"
 #include "http/rate_limit.hpp"
 #include "http/router.hpp"
 #include "org/service.hpp"
@@ -32,6 +33,7 @@ class App {
   const audit::Service& audit() const { return audit_; }
   const documents::Service& documents() const { return documents_; }
   const procedures::Service& procedures() const { return procedures_; }
+  const dossiers::Service& dossiers() const { return dossiers_; }
   const core::MessageCatalog& messages() const { return messages_; }
   const std::vector<std::string>& applied_migrations() const { return applied_; }
 
@@ -51,6 +53,7 @@ class App {
   auth::Service auth_;
   documents::Service documents_;
   procedures::Service procedures_{*db_, audit_, org_, documents_, calendar_, clock_};
+  dossiers::Service dossiers_{*db_, audit_, org_, procedures_, calendar_, clock_};
   // Public endpoints per client address: ~5 requests/s, bursts of 30 (per eiso process).
   mutable http::RateLimiter public_limiter_{clock_, {}};
   core::MessageCatalog messages_;
