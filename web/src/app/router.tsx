@@ -1,7 +1,7 @@
 // The route table: each page with its path, menu entry and the roles that may open it
 // (empty: every signed-in user). The side menu and the guards are both built from it.
 import {
-  ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, FileProtectOutlined, SafetyCertificateOutlined, TeamOutlined,
+  ApartmentOutlined, AuditOutlined, InboxOutlined, CalendarOutlined, DashboardOutlined, FileProtectOutlined, SafetyCertificateOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
@@ -63,6 +63,13 @@ export const appRoutes: readonly AppRoute[] = [
     roles: [],
   },
   {
+    path: '/dossiers',
+    page: lazy(() => import('../modules/dossiers/pages/DossiersPage')),
+    menuKey: 'app.menu.dossiers',
+    icon: <InboxOutlined />,
+    roles: ['clerk', 'officer', 'leader'],
+  },
+  {
     path: '/users',
     page: lazy(() => import('../modules/users/pages/UsersPage')),
     menuKey: 'app.menu.users',
@@ -88,9 +95,20 @@ export const detailRoutes: readonly Omit<AppRoute, 'menuKey' | 'icon'>[] = [
     page: lazy(() => import('../modules/procedures/pages/ProcessPage')),
     roles: [],
   },
+  {
+    path: '/dossiers/new',
+    page: lazy(() => import('../modules/dossiers/pages/ReceivePage')),
+    roles: ['clerk'],
+  },
+  {
+    path: '/dossiers/:id',
+    page: lazy(() => import('../modules/dossiers/pages/DossierPage')),
+    roles: ['clerk', 'officer', 'leader', 'administrator'],
+  },
 ];
 
 const LoginPage = lazy(() => import('../modules/auth/pages/LoginPage'));
+const LookupPage = lazy(() => import('../modules/dossiers/pages/LookupPage'));
 
 export function createAppRouter() {
   return createBrowserRouter(
@@ -98,6 +116,11 @@ export function createAppRouter() {
       {
         path: '/login',
         element: <Suspense fallback={<FullPageSpin />}><LoginPage /></Suspense>,
+      },
+      {
+        // The public lookup: no session.
+        path: '/tra-cuu',
+        element: <Suspense fallback={<FullPageSpin />}><LookupPage /></Suspense>,
       },
       {
         element: <RequireSession><AppLayout routes={appRoutes} /></RequireSession>,

@@ -8,6 +8,8 @@ import { en as calendarEn } from '../modules/calendar/locales/en';
 import { vi as calendarVi } from '../modules/calendar/locales/vi';
 import { en as dashboardEn } from '../modules/dashboard/locales/en';
 import { vi as dashboardVi } from '../modules/dashboard/locales/vi';
+import { en as dossiersEn } from '../modules/dossiers/locales/en';
+import { vi as dossiersVi } from '../modules/dossiers/locales/vi';
 import { en as documentsEn } from '../modules/documents/locales/en';
 import { vi as documentsVi } from '../modules/documents/locales/vi';
 import { en as orgEn } from '../modules/org/locales/en';
@@ -25,17 +27,18 @@ export const moduleMessages = {
   calendar: { vi: calendarVi, en: calendarEn },
   dashboard: { vi: dashboardVi, en: dashboardEn },
   documents: { vi: documentsVi, en: documentsEn },
+  dossiers: { vi: dossiersVi, en: dossiersEn },
   org: { vi: orgVi, en: orgEn },
   procedures: { vi: proceduresVi, en: proceduresEn },
   users: { vi: usersVi, en: usersEn },
 } as const;
 
-export const vi = { ...appVi, ...authVi, ...calendarVi, ...dashboardVi, ...documentsVi, ...orgVi, ...proceduresVi, ...usersVi };
+export const vi = { ...appVi, ...authVi, ...calendarVi, ...dashboardVi, ...documentsVi, ...dossiersVi, ...orgVi, ...proceduresVi, ...usersVi };
 export type MessageKey = keyof typeof vi;
 
 export const messages: Record<Language, Record<MessageKey, string>> = {
   vi,
-  en: { ...appEn, ...authEn, ...calendarEn, ...dashboardEn, ...documentsEn, ...orgEn, ...proceduresEn, ...usersEn },
+  en: { ...appEn, ...authEn, ...calendarEn, ...dashboardEn, ...documentsEn, ...dossiersEn, ...orgEn, ...proceduresEn, ...usersEn },
 };
 
 export type Params = Record<string, string | number>;

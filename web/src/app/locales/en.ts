@@ -11,6 +11,7 @@ export const en: Record<keyof typeof vi, string> = {
   'app.menu.documents': 'ISO documents',
   'app.menu.qms': 'QMS',
   'app.menu.procedures': 'Procedures',
+  'app.menu.dossiers': 'Dossiers',
   'app.header.changePassword': 'Change password',
   'app.header.logout': 'Log out',
   'app.header.language': 'Language',

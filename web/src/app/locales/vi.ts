@@ -10,6 +10,7 @@ export const vi = {
   'app.menu.documents': 'Tài liệu ISO',
   'app.menu.qms': 'Hệ thống QLCL',
   'app.menu.procedures': 'Thủ tục hành chính',
+  'app.menu.dossiers': 'Hồ sơ một cửa',
   'app.header.changePassword': 'Đổi mật khẩu',
   'app.header.logout': 'Đăng xuất',
   'app.header.language': 'Ngôn ngữ',

@@ -1,0 +1,87 @@
+// One action on a dossier in a small dialog: its few fields, the server's localized error in the
+// dialog on failure, closed on success.
+import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useT } from '../../../i18n/I18nProvider';
+import { errorText } from '../../../lib/errors';
+import { useDossierAction } from '../api';
+
+export type ActionKind = 'handover' | 'supplementRequest' | 'supplementReceived' | 'apology' | 'decision' | 'return'
+  | 'withdraw' | 'stop';
+
+interface Values { note?: string; items?: string; reason?: string; new_due_at?: Dayjs; positive?: boolean; reasons?: string }
+
+const lines = (text: string | undefined) => (text ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
+
+function request(kind: ActionKind, v: Values, stepId: number | null): { path: string; body: unknown } {
+  switch (kind) {
+    case 'handover': return { path: `steps/${stepId}/handover`, body: { note: v.note ?? '' } };
+    case 'supplementRequest': return { path: 'supplement-request', body: { items: lines(v.items) } };
+    case 'supplementReceived': return { path: 'supplement-received', body: {} };
+    case 'apology': return { path: 'apology', body: { new_due_at: v.new_due_at?.toISOString() ?? '', reason: v.reason ?? '' } };
+    case 'decision': return { path: 'decision', body: { positive: v.positive ?? true, reasons: v.reasons ?? '' } };
+    case 'return': return { path: 'return', body: {} };
+    case 'withdraw': return { path: 'withdraw', body: { reason: v.reason ?? '' } };
+    case 'stop': return { path: 'stop', body: { reason: v.reason ?? '' } };
+  }
+}
+
+export function ActionDialog({ dossierId, kind, stepId, onClose, onDone }: {
+  dossierId: number; kind: ActionKind; stepId: number | null; onClose: () => void; onDone: () => void;
+}) {
+  const t = useT();
+  const [form] = Form.useForm<Values>();
+  const action = useDossierAction(dossierId);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const submit = (v: Values) => {
+    setFailure(null);
+    action.mutate(request(kind, v, stepId), {
+      onSuccess: () => onDone(),
+      onError: (e) => setFailure(errorText(e, t)),
+    });
+  };
+
+  return (
+    <Modal open title={t(`dossiers.action.${kind}`)} onCancel={onClose} okText={t('dossiers.action.confirm')}
+      confirmLoading={action.isPending} onOk={() => form.submit()} destroyOnClose
+      okButtonProps={{ 'data-testid': 'action-confirm' }}>
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ positive: true }} data-testid={`action-form-${kind}`}>
+        {kind === 'handover' && (
+          <Form.Item name="note" label={t('dossiers.action.note')}><Input.TextArea rows={2} data-testid="action-note" /></Form.Item>
+        )}
+        {kind === 'supplementRequest' && (
+          <Form.Item name="items" label={t('dossiers.action.items')} rules={[{ required: true, message: t('dossiers.action.items') }]}>
+            <Input.TextArea rows={3} data-testid="action-items" />
+          </Form.Item>
+        )}
+        {kind === 'apology' && (
+          <Form.Item name="new_due_at" label={t('dossiers.action.newDueAt')} rules={[{ required: true, message: t('dossiers.action.newDueAt') }]}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" data-testid="action-due" />
+          </Form.Item>
+        )}
+        {kind === 'decision' && (
+          <>
+            <Form.Item name="positive">
+              <Radio.Group data-testid="action-positive" options={[
+                { value: true, label: t('dossiers.action.positive') },
+                { value: false, label: t('dossiers.action.negative') },
+              ]} />
+            </Form.Item>
+            <Form.Item name="reasons" label={t('dossiers.action.decisionReasons')}>
+              <Input.TextArea rows={2} data-testid="action-reasons" />
+            </Form.Item>
+          </>
+        )}
+        {(kind === 'apology' || kind === 'withdraw' || kind === 'stop') && (
+          <Form.Item name="reason" label={t('dossiers.action.reason')}
+            rules={kind === 'withdraw' ? [] : [{ required: true, message: t('dossiers.action.reason') }]}>
+            <Input.TextArea rows={2} data-testid="action-reason" />
+          </Form.Item>
+        )}
+        {failure && <Alert type="error" showIcon message={failure} data-testid="action-error" />}
+      </Form>
+    </Modal>
+  );
+}
