@@ -1,7 +1,7 @@
 // Edit a draft: title, content (lines with a light markup, stored as HTML), dates and the
 // amendment log (bảng theo dõi sửa đổi: what, where, why). Only drafts change on the server.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../../i18n/I18nProvider';
@@ -9,6 +9,7 @@ import { applyFieldError, errorText } from '../../../lib/errors';
 import { useUpdateDraft } from '../api';
 import { editorTextToHtml, htmlToEditorText } from '../content';
 import type { Amendment, Version } from '../model';
+import { VersionDatesRow } from './VersionDatesRow';
 
 interface FormValues {
   title: string;
@@ -64,18 +65,7 @@ export function DraftEditor({ documentId, version, onClose }: { documentId: numb
         <Form.Item name="content" label={t('documents.field.content')} extra={t('documents.field.contentHint')}>
           <Input.TextArea rows={12} data-testid="doc-edit-content" />
         </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="effective_date" label={t('documents.field.effectiveDate')}>
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="review_due_date" label={t('documents.field.reviewDueDate')}>
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <VersionDatesRow />
         <Typography.Text strong>{t('documents.amendments.title')}</Typography.Text>
         <Form.List name="amendments">
           {(fields, { add, remove }) => (

@@ -1,6 +1,6 @@
 // "New document": code, kind, title, content and the first amendment line, drafted in the
 // user's QMS. Server errors land on their field (code taken → code), or above the form.
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { applyFieldError, errorText } from '../../../lib/errors';
 import { useCreateDocument } from '../api';
 import { editorTextToHtml } from '../content';
 import { kindLabelKey, kinds, type Kind, type Qms } from '../model';
+import { VersionDatesRow } from './VersionDatesRow';
 
 interface FormValues {
   code: string;
@@ -85,18 +86,7 @@ export function NewDocumentDialog({ qms, onClose }: { qms: Qms; onClose: () => v
         <Form.Item name="content" label={t('documents.field.content')} extra={t('documents.field.contentHint')}>
           <Input.TextArea rows={8} data-testid="doc-new-content" />
         </Form.Item>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="effective_date" label={t('documents.field.effectiveDate')}>
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="review_due_date" label={t('documents.field.reviewDueDate')}>
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <VersionDatesRow />
         <Form.Item name="amendment" label={t('documents.field.amendment')}>
           <Input maxLength={1000} />
         </Form.Item>
