@@ -209,8 +209,7 @@ std::string WriteCatalog(Format format, const std::vector<ExportRecord>& records
       nlohmann::json agencies = nlohmann::json::array();
       for (const AgencyRef& a : v.agencies) agencies.push_back(a.unit_code);
       nlohmann::json components = nlohmann::json::array();
-      for (const Component& c : v.components)
-        components.push_back({{"name", c.name}, {"form", ToString(c.form)}, {"copies", c.copies}, {"required", c.required}});
+      for (const Component& c : v.components) components.push_back(ToJson(c));  // same shape as the API
       list.push_back({{"code", r.code},
                       {"effective_from", v.effective_from},
                       {"name", v.name},

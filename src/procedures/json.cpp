@@ -11,9 +11,6 @@ nlohmann::json Optional(const std::optional<std::string>& s) { return s ? nlohma
 
 nlohmann::json ToJson(const AgencyRef& a) { return {{"id", a.id}, {"name", a.name}, {"unit_code", a.unit_code}}; }
 
-nlohmann::json ToJson(const Component& c) {
-  return {{"name", c.name}, {"form", ToString(c.form)}, {"copies", c.copies}, {"required", c.required}};
-}
 
 nlohmann::json ToJson(const ProcessVersion& v) {
   nlohmann::json steps = nlohmann::json::array();
@@ -51,6 +48,10 @@ std::optional<double> Amount(const nlohmann::json& v, double max) {
 }
 
 }  // namespace
+
+nlohmann::json ToJson(const Component& c) {
+  return {{"name", c.name}, {"form", ToString(c.form)}, {"copies", c.copies}, {"required", c.required}};
+}
 
 nlohmann::json ToJson(const Duration& d) { return {{"value", d.value}, {"unit", ToString(d.unit)}}; }
 

@@ -13,6 +13,8 @@
 namespace eiso::procedures {
 
 nlohmann::json ToJson(const Duration& d);
+// A dossier component: the same shape in the API and in the catalog export file.
+nlohmann::json ToJson(const Component& c);
 nlohmann::json ToJson(const ProcedureVersion& v);
 nlohmann::json ToJson(const Procedure& p, bool full);
 nlohmann::json ToJson(const Step& s);
