@@ -7,7 +7,7 @@
 // leaves a screenshot in web/test-results/.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { baseUrl, byTestId, field, signIn as signInAs, stepRunner, useBrowser } from './lib.mjs';
+import { baseUrl, byTestId, dialogOpened, field, signIn as signInAs, stepRunner, useBrowser } from './lib.mjs';
 
 const browser = useBrowser();
 const step = stepRunner('dossiers');
@@ -18,8 +18,7 @@ const procedureCode = process.env.EISO_DOSSIER_PROCEDURE ?? '1.007607';
 async function act(page, action) {
   await byTestId(page, `dossier-action-${action}`).click();
   await byTestId(page, `action-form-${action}`).waitFor({ state: 'attached' });
-  // Past the dialog's opening animation: a click while it zooms in can miss the button.
-  await page.locator('.ant-modal-wrap .ant-zoom-appear, .ant-modal-wrap .ant-zoom-enter').waitFor({ state: 'detached' });
+  await dialogOpened(page);
   await byTestId(page, 'action-confirm').click();
   await byTestId(page, `action-form-${action}`).waitFor({ state: 'detached' });
 }

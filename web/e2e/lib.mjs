@@ -63,8 +63,16 @@ export async function signIn(browser, username, secret = password) {
   return page;
 }
 
+// Waits until an Ant Design dialog has finished zooming in: a click during the animation can
+// miss its button (seen under load as a confirmation that never happened).
+export async function dialogOpened(page) {
+  await page.locator('.ant-modal-wrap .ant-zoom-appear, .ant-modal-wrap .ant-zoom-enter').waitFor({ state: 'detached' });
+}
+
 // Clicks a document state-machine button and confirms its dialog.
 export async function transition(page, action) {
   await byTestId(page, `doc-action-${action}`).click();
+  await byTestId(page, 'doc-action-confirm').waitFor();
+  await dialogOpened(page);
   await byTestId(page, 'doc-action-confirm').click();
 }
