@@ -155,10 +155,11 @@ TEST_F(DossiersService, FullLifeCycleWithSupplementRestartingTheClock) {
 
   auto stats = dossiers_.GetStats(leader_, {agencies_[0], "2026-01", "2026-12"});
   ASSERT_TRUE(stats.ok());
-  EXPECT_EQ(stats->counts["received.1"], 1);
-  EXPECT_EQ(stats->counts["resolved.early"], 1);
-  EXPECT_EQ(stats->counts["returned"], 1);
-  EXPECT_DOUBLE_EQ(stats->on_time_over_resolved, 1.0);
+  EXPECT_EQ(stats->total.counts["received.1"], 1);
+  EXPECT_EQ(stats->total.counts["resolved.early"], 1);
+  EXPECT_EQ(stats->total.counts["returned"], 1);
+  EXPECT_DOUBLE_EQ(stats->total.on_time_over_resolved, 1.0);
+  EXPECT_EQ(stats->total.in_progress, 0);
   EXPECT_EQ(*dossiers_.Counters(), *dossiers_.RecountFromEvents());
 }
 
@@ -267,7 +268,7 @@ TEST_F(DossiersService, StatisticsEqualARecountFromEventsAfterARandomWorkload) {
   std::mt19937 rng(20261124);
   std::vector<DossierId> open;
   for (int i = 0; i < 300; ++i) {
-    clock_.Advance(static_cast<core::Millis>(rng() % 7'200'000));
+    clock_.Advance(static_cast<core::Millis>(rng() % 14'400'000));   // into December
     const int action = static_cast<int>(rng() % 8);
     if (action < 3 || open.empty()) {
       auto r = dossiers_.Receive(clerk_, Input(static_cast<Channel>(1 + rng() % 3)));
@@ -297,6 +298,71 @@ TEST_F(DossiersService, StatisticsEqualARecountFromEventsAfterARandomWorkload) {
   ASSERT_TRUE(counters.ok() && recount.ok());
   EXPECT_FALSE(counters->empty());
   EXPECT_EQ(*counters, *recount);
+
+  // The roll-ups the dashboard reads agree with the counters, whatever the grouping.
+  std::map<std::string, std::int64_t> by_metric;
+  std::map<std::string, std::int64_t> before_december;
+  for (const auto& [key, count] : *counters) {
+    by_metric[std::get<3>(key)] += count;
+    if (std::get<2>(key) < "2026-12") before_december[std::get<3>(key)] += count;
+  }
+  std::erase_if(by_metric, [](const auto& kv) { return kv.second == 0; });
+  auto whole = dossiers_.GetStats(leader_, {agencies_[0], "0000-00", "9999-99"});
+  ASSERT_TRUE(whole.ok());
+  std::erase_if(whole->total.counts, [](const auto& kv) { return kv.second == 0; });
+  EXPECT_EQ(whole->total.counts, by_metric);
+  for (const char* group : {"period", "agency", "level", "procedure"}) {
+    auto grouped = dossiers_.GetStats(leader_, {agencies_[0], "0000-00", "9999-99", group});
+    ASSERT_TRUE(grouped.ok()) << group;
+    std::map<std::string, std::int64_t> sum;
+    for (const auto& g : grouped->groups)
+      for (const auto& [metric, count] : g.figures.counts)
+        if (count) sum[metric] += count;
+    EXPECT_EQ(sum, by_metric) << group;
+  }
+  auto months = dossiers_.GetStats(leader_, {agencies_[0], "0000-00", "9999-99", "period"});
+  EXPECT_GE(months->groups.size(), 2u);   // the workload spans November and December
+  // In progress now = open dossiers; carried over into December = opened minus closed before it.
+  std::int64_t open_now = 0;
+  for (DossierId id : open) {
+    const int status = dossiers_.Get(leader_, id)->status;
+    open_now += status == 2 || status == 4 || status == 5 || status == 6;
+  }
+  EXPECT_EQ(whole->total.in_progress, open_now);
+  auto december = dossiers_.GetStats(leader_, {agencies_[0], "2026-12", "2026-12"});
+  std::int64_t carried = 0;
+  for (const auto& [metric, count] : before_december) {
+    if (metric.rfind("received.", 0) == 0) carried += count;
+    if (metric.rfind("resolved.", 0) == 0 || metric == "withdrawn" || metric == "stopped") carried -= count;
+  }
+  EXPECT_EQ(december->carried_over, carried);
+  EXPECT_EQ(dossiers_.GetStats(leader_, {agencies_[0], "2026-01", "2026-12", "weekday"}).error().message_key,
+            "dossiers.bad_group_by");
+}
+
+TEST_F(DossiersService, WorkQueuesListWhatTheirCountsCount) {
+  Dossier d = *dossiers_.Receive(clerk_, Input());
+  auto queues = dossiers_.GetQueues(officer_);
+  ASSERT_TRUE(queues.ok());
+  EXPECT_EQ(queues->officer_my_steps, 1);
+  auto mine = dossiers_.List(officer_, {.queue = "my_steps"});
+  ASSERT_TRUE(mine.ok());
+  ASSERT_EQ(mine->size(), 1u);
+  EXPECT_EQ(mine->front().id, d.id);
+  // The consulted agency's officer sees the dossier in their queue once its step starts.
+  EXPECT_TRUE(dossiers_.List(officer_b_, {.queue = "my_steps"})->empty());
+  d = *dossiers_.Handover(officer_, d.id, Active(d, "appraise").id, {});
+  auto consulted = dossiers_.List(officer_b_, {.queue = "my_steps"});
+  ASSERT_EQ(consulted->size(), 1u);
+  EXPECT_EQ(consulted->front().id, d.id);
+  d = *dossiers_.Handover(officer_b_, d.id, Active(d, "consult").id, {});
+  for (const Step& s : d.steps)
+    if (s.state == "active" && s.kind == "consult") d = *dossiers_.Handover(officer_c_, d.id, s.id, {});
+  EXPECT_EQ(dossiers_.GetQueues(leader_)->leader_to_approve, 1);
+  EXPECT_EQ(dossiers_.List(leader_, {.queue = "to_approve"})->size(), 1u);
+  ASSERT_TRUE(dossiers_.Decide(leader_, d.id, true, "").ok());
+  EXPECT_EQ(dossiers_.List(clerk_, {.queue = "to_return"})->front().id, d.id);
+  EXPECT_EQ(dossiers_.List(clerk_, {.queue = "later"}).error().message_key, "dossiers.bad_queue");
 }
 
 TEST_F(DossiersService, PublicLookupTellsAWrongSecretFromNothing) {

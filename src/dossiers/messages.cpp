@@ -32,6 +32,9 @@ std::span<const core::Message> Messages() {
       {"dossiers.bad_new_due", "Ngày hẹn mới phải sau ngày hẹn hiện tại.",
        "The new appointment must be after the current due time."},
       {"dossiers.bad_metric", "Chỉ tiêu thống kê không hợp lệ.", "Unknown statistics metric."},
+      {"dossiers.bad_group_by", "Cách nhóm số liệu không hợp lệ (theo tháng, cơ quan, cấp hoặc thủ tục).",
+       "Unknown grouping (use period, agency, level or procedure)."},
+      {"dossiers.bad_queue", "Danh sách công việc không hợp lệ.", "Unknown work queue."},
       {"dossiers.bad_delta", "Điều chỉnh chỉ được là +1 hoặc -1.", "A correction is +1 or -1."},
   };
   return kMessages;

@@ -107,21 +107,42 @@ struct HandoverInput {
   std::string note;
 };
 
+// A list of the actor's agency, by status, or one of the actor's work queues (Queues below):
+// guided, to_return, my_steps, due_soon, overdue, to_approve.
+struct ListQuery {
+  std::optional<int> status;
+  std::string queue;
+};
+
 struct StatsQuery {
   std::optional<AgencyId> agency_id;      // empty: the province (province-wide readers only)
   std::string from;                       // YYYY-MM, inclusive
   std::string to;                         // YYYY-MM, inclusive
+  std::string group_by;                   // "", period, agency, level, procedure
 };
 
-struct Stats {
+// The figures of one scope (the whole query, or one group of it).
+struct StatsFigures {
   std::map<std::string, std::int64_t> counts;   // metric → count in the periods
-  std::int64_t in_progress = 0;
-  std::int64_t overdue = 0;
   std::int64_t received = 0;
   std::int64_t resolved = 0;
   // (early + on time) / received, and / resolved: both denominators, labelled.
   double on_time_over_received = 0;
   double on_time_over_resolved = 0;
+  std::optional<std::int64_t> in_progress;      // now (not per period): the scope, agency and level groups
+  std::optional<std::int64_t> overdue;
+};
+
+struct StatsGroup {
+  std::string key;                        // "2026-03", an agency or procedure id, a level name
+  std::string name;
+  StatsFigures figures;
+};
+
+struct Stats {
+  StatsFigures total;
+  std::int64_t carried_over = 0;          // received before `from`, still open at `from`
+  std::vector<StatsGroup> groups;
 };
 
 struct Queues {

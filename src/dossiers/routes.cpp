@@ -69,6 +69,17 @@ nlohmann::json ToJson(const Dossier& d) {
   return out;
 }
 
+nlohmann::json ToJson(const StatsFigures& f) {
+  nlohmann::json out = {{"counts", f.counts},
+                        {"received", f.received},
+                        {"resolved", f.resolved},
+                        {"on_time_rate", {{"early_on_time_over_received", f.on_time_over_received},
+                                          {"early_on_time_over_resolved", f.on_time_over_resolved}}}};
+  if (f.in_progress) out["in_progress"] = *f.in_progress;
+  if (f.overdue) out["overdue"] = *f.overdue;
+  return out;
+}
+
 Result<std::string> Text(const nlohmann::json& body, std::string_view field, bool required, std::size_t max = 500) {
   if (required) return core::RequireString(body, field, max);
   EISO_TRY(v, core::OptionalString(body, field, max));
@@ -133,7 +144,7 @@ void RegisterRoutes(http::Router& router, const Service& dossiers, http::RateLim
         return Error::Invalid("common.bad_type", "status");
       }
     }
-    EISO_TRY(list, dossiers.List(req.actor, status));
+    EISO_TRY(list, dossiers.List(req.actor, {status, req.Query("queue")}));
     nlohmann::json out = nlohmann::json::array();
     for (const Dossier& d : list) out.push_back(ToJson(d));
     return Reply::Json({{"dossiers", std::move(out)}});
@@ -158,16 +169,24 @@ void RegisterRoutes(http::Router& router, const Service& dossiers, http::RateLim
     q.to = req.Query("to").substr(0, 7);
     if (q.from.empty()) q.from = "0000-00";
     if (q.to.empty()) q.to = "9999-99";
+    q.group_by = req.Query("group_by");
     EISO_TRY(s, dossiers.GetStats(req.actor, q));
-    return Reply::Json({{"from", q.from},
-                        {"to", q.to},
-                        {"counts", s.counts},
-                        {"received", s.received},
-                        {"resolved", s.resolved},
-                        {"in_progress", s.in_progress},
-                        {"overdue", s.overdue},
-                        {"on_time_rate", {{"early_on_time_over_received", s.on_time_over_received},
-                                          {"early_on_time_over_resolved", s.on_time_over_resolved}}}});
+    nlohmann::json out = ToJson(s.total);
+    out["from"] = q.from;
+    out["to"] = q.to;
+    out["carried_over"] = s.carried_over;
+    if (!q.group_by.empty()) {
+      nlohmann::json groups = nlohmann::json::array();
+      for (const StatsGroup& g : s.groups) {
+        nlohmann::json item = ToJson(g.figures);
+        item["key"] = g.key;
+        item["name"] = g.name;
+        groups.push_back(std::move(item));
+      }
+      out["group_by"] = q.group_by;
+      out["groups"] = std::move(groups);
+    }
+    return Reply::Json(out);
   });
   router.Get("/api/dossiers/{id}", Access::kAuthenticated, [&](Request& req) -> Result<Reply> {
     EISO_TRY(id, req.IdParam("id"));

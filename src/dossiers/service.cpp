@@ -16,8 +16,6 @@ namespace {
 
 using calendar::Allowance;
 
-constexpr core::Millis kHour = 3'600'000;
-
 std::string HashSecret(const std::string& secret) {
   unsigned char digest[32];
   crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(),
@@ -50,7 +48,7 @@ std::string NumberOf(const std::string& unit_code, core::Millis at, std::int64_t
   const calendar::Date d = calendar::ToLocal(at).date;
   char buf[32];
   std::snprintf(buf, sizeof buf, "-%02d%02d%02d-%04lld", d.year % 100, d.month % 100, d.day % 100,
-                static_cast<long long>(seq % 100000));
+                static_cast<long long>(seq));
   return unit_code + buf;
 }
 
@@ -301,9 +299,15 @@ Result<Dossier> Service::Load(const Actor& actor, DossierId id) const {
 
 Result<Dossier> Service::Get(const Actor& actor, DossierId id) const { return Load(actor, id); }
 
-Result<std::vector<Dossier>> Service::List(const Actor& actor, std::optional<int> status) const {
+Result<std::vector<Dossier>> Service::List(const Actor& actor, const ListQuery& query) const {
   if (!actor.IsAuthenticated()) return Error::Unauthenticated();
-  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Dossier>> { return store::List(tx, actor.agency_id, status); });
+  const core::Millis now = clock_.Now();
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Dossier>> {
+    if (query.queue.empty()) return store::List(tx, actor.agency_id, query.status);
+    auto list = store::ListQueue(tx, query.queue, actor.user_id, actor.agency_id, now);
+    if (!list) return Error::Invalid("dossiers.bad_queue", "queue");
+    return std::move(*list);
+  });
 }
 
 namespace {
@@ -584,37 +588,96 @@ Result<Dossier> Service::Correct(const Actor& actor, DossierId id, const std::st
   });
 }
 
+namespace {
+
+void Finish(StatsFigures& f) {
+  auto count = [&](const char* k) {
+    const auto it = f.counts.find(k);
+    return it == f.counts.end() ? 0 : it->second;
+  };
+  f.received = count("received.1") + count("received.2") + count("received.3");
+  const std::int64_t good = count("resolved.early") + count("resolved.on_time");
+  f.resolved = good + count("resolved.late") + count("resolved.late_apology");
+  f.on_time_over_received = f.received ? static_cast<double>(good) / static_cast<double>(f.received) : 0;
+  f.on_time_over_resolved = f.resolved ? static_cast<double>(good) / static_cast<double>(f.resolved) : 0;
+}
+
+// Received minus closed (resolved, withdrawn, stopped) before `from`: still open at its start.
+std::int64_t OpenAt(const std::vector<store::CounterSum>& before) {
+  std::int64_t open = 0;
+  for (const auto& c : before) {
+    if (c.metric.rfind("received.", 0) == 0) open += c.count;
+    if (c.metric.rfind("resolved.", 0) == 0 || c.metric == "withdrawn" || c.metric == "stopped") open -= c.count;
+  }
+  return std::max<std::int64_t>(open, 0);
+}
+
+}  // namespace
+
 Result<Stats> Service::GetStats(const Actor& actor, const StatsQuery& query) const {
   if (!actor.IsAuthenticated()) return Error::Unauthenticated();
   const bool province = actor.province_wide || actor.Has(Role::kDostEvaluator);
   if (!query.agency_id && !province) return Error::Forbidden();
   if (query.agency_id && *query.agency_id != actor.agency_id && !province) return Error::Forbidden();
+  store::Group group = store::Group::kNone;
+  if (query.group_by == "period") group = store::Group::kPeriod;
+  else if (query.group_by == "agency" || query.group_by == "level") group = store::Group::kAgency;
+  else if (query.group_by == "procedure") group = store::Group::kProcedure;
+  else if (!query.group_by.empty()) return Error::Invalid("dossiers.bad_group_by", "group_by");
+  const bool by_agency = group == store::Group::kAgency;
+  // Names of the groups, read outside the statistics snapshot (they are labels only).
+  std::map<std::string, std::pair<std::string, std::string>> names;   // key → (name, level)
+  if (by_agency) {
+    EISO_TRY(agencies, org_.List(actor, true));
+    for (const auto& a : agencies) names[std::to_string(a.id)] = {a.name, std::string(org::ToString(a.level))};
+  } else if (group == store::Group::kProcedure) {
+    EISO_TRY(list, procedures_.List(actor, {}));
+    for (const auto& p : list) names[std::to_string(p.id)] = {p.code + " — " + p.current.name, ""};
+  }
   const core::Millis now = clock_.Now();
   return db_.Read([&](db::Tx& tx) -> Result<Stats> {
     Stats out;
-    db::Params params{query.from, query.to};
-    std::string where = " WHERE period >= ? AND period <= ?";
-    if (query.agency_id) {
-      where = " WHERE agency_id = ? AND period >= ? AND period <= ?";
-      params.insert(params.begin(), *query.agency_id);
+    store::CounterQuery q{query.agency_id, query.from, query.to, std::nullopt, store::Group::kNone};
+    for (const auto& c : store::SumCounters(tx, q)) out.total.counts[c.metric] += c.count;
+    Finish(out.total);
+    q.before = query.from;
+    out.carried_over = OpenAt(store::SumCounters(tx, q));
+    const auto open = store::CountOpen(tx, query.agency_id, now, by_agency);
+    out.total.in_progress = 0;
+    out.total.overdue = 0;
+    for (const auto& o : open) {
+      *out.total.in_progress += o.in_progress;
+      *out.total.overdue += o.overdue;
     }
-    for (const db::Row& r : tx.Query("SELECT metric, SUM(count) FROM dossier_stats" + where + " GROUP BY metric", params))
-      out.counts[r.Text(0)] = r.Int(1);
-    const std::string open = query.agency_id ? " WHERE agency_id = ? AND status IN (2, 4, 5, 6)" : " WHERE status IN (2, 4, 5, 6)";
-    db::Params agency_param;
-    if (query.agency_id) agency_param.emplace_back(*query.agency_id);
-    out.in_progress = tx.QueryOne("SELECT COUNT(*) FROM dossiers" + open, agency_param)->Int(0);
-    const std::string late = query.agency_id ? " WHERE agency_id = ? AND status IN (2, 4, 6) AND due_at < ?"
-                                             : " WHERE status IN (2, 4, 6) AND due_at < ?";
-    db::Params late_params = agency_param;
-    late_params.emplace_back(now);
-    out.overdue = tx.QueryOne("SELECT COUNT(*) FROM dossiers" + late, late_params)->Int(0);
-    auto count = [&](const std::string& k) { return out.counts.count(k) ? out.counts[k] : 0; };
-    out.received = count("received.1") + count("received.2") + count("received.3");
-    const std::int64_t good = count("resolved.early") + count("resolved.on_time");
-    out.resolved = good + count("resolved.late") + count("resolved.late_apology");
-    out.on_time_over_received = out.received ? static_cast<double>(good) / static_cast<double>(out.received) : 0;
-    out.on_time_over_resolved = out.resolved ? static_cast<double>(good) / static_cast<double>(out.resolved) : 0;
+    if (group == store::Group::kNone) return out;
+
+    q.before.reset();
+    q.group = group;
+    std::map<std::string, StatsGroup> groups;
+    const bool by_level = query.group_by == "level";
+    auto key_of = [&](const std::string& key) {
+      if (!by_level) return key;
+      const auto it = names.find(key);
+      return it == names.end() ? std::string("province") : it->second.second;
+    };
+    for (const auto& c : store::SumCounters(tx, q)) groups[key_of(c.key)].figures.counts[c.metric] += c.count;
+    if (by_agency)
+      for (const auto& o : open) {
+        StatsFigures& f = groups[key_of(std::to_string(o.agency_id))].figures;
+        f.in_progress = f.in_progress.value_or(0) + o.in_progress;
+        f.overdue = f.overdue.value_or(0) + o.overdue;
+      }
+    for (auto& [key, g] : groups) {
+      g.key = key;
+      const auto it = names.find(key);
+      g.name = by_level || group == store::Group::kPeriod ? key : it != names.end() ? it->second.first : "#" + key;
+      if (by_agency && !g.figures.in_progress) {
+        g.figures.in_progress = 0;
+        g.figures.overdue = 0;
+      }
+      Finish(g.figures);
+      out.groups.push_back(std::move(g));
+    }
     return out;
   });
 }
@@ -624,25 +687,17 @@ Result<Queues> Service::GetQueues(const Actor& actor) const {
   const core::Millis now = clock_.Now();
   return db_.Read([&](db::Tx& tx) -> Result<Queues> {
     Queues q;
-    const AgencyId a = actor.agency_id;
+    auto count = [&](const char* queue) { return store::CountQueue(tx, queue, actor.user_id, actor.agency_id, now); };
     if (actor.Has(Role::kClerk)) {
-      q.clerk_guided = tx.QueryOne("SELECT COUNT(*) FROM dossiers WHERE agency_id = ? AND status = 1 AND guided_closed = 0",
-                                   {a})->Int(0);
-      q.clerk_to_return = tx.QueryOne("SELECT COUNT(*) FROM dossiers WHERE agency_id = ? AND status = 9", {a})->Int(0);
+      q.clerk_guided = count("guided");
+      q.clerk_to_return = count("to_return");
     }
     if (actor.Has(Role::kOfficer) || actor.Has(Role::kLeader)) {
-      const std::string mine =
-          " FROM dossier_steps WHERE state = 'active' AND kind NOT IN ('approve', 'sign', 'return') AND "
-          "(assignee_id = ? OR (assignee_id IS NULL AND agency_id = ?))";
-      q.officer_my_steps = tx.QueryOne("SELECT COUNT(*)" + mine, {actor.user_id, a})->Int(0);
-      q.officer_overdue = tx.QueryOne("SELECT COUNT(*)" + mine + " AND due_at < ?", {actor.user_id, a, now})->Int(0);
-      q.officer_due_soon = tx.QueryOne("SELECT COUNT(*)" + mine + " AND due_at >= ? AND due_at < ?",
-                                       {actor.user_id, a, now, now + 8 * kHour})->Int(0);
+      q.officer_my_steps = count("my_steps");
+      q.officer_overdue = count("overdue");
+      q.officer_due_soon = count("due_soon");
     }
-    if (actor.Has(Role::kLeader))
-      q.leader_to_approve =
-          tx.QueryOne("SELECT COUNT(*) FROM dossier_steps WHERE agency_id = ? AND state = 'active' AND kind IN ('approve', 'sign')",
-                      {a})->Int(0);
+    if (actor.Has(Role::kLeader)) q.leader_to_approve = count("to_approve");
     return q;
   });
 }

@@ -52,8 +52,10 @@ class Service {
   Result<Dossier> Receive(const Actor& actor, const ReceiveInput& input) const;
   // With its steps. kNotFound when absent or hidden from the actor.
   Result<Dossier> Get(const Actor& actor, DossierId id) const;
-  // The newest 100 of the actor's agency, optionally by status.
-  Result<std::vector<Dossier>> List(const Actor& actor, std::optional<int> status) const;
+  // The newest 100 of the actor's agency, optionally by status; or the 100 first of a work queue
+  // (step queues soonest due first; they include other agencies' dossiers with a step here).
+  // kInvalidInput "dossiers.bad_queue" (field queue).
+  Result<std::vector<Dossier>> List(const Actor& actor, const ListQuery& query) const;
 
   // Finishes an active step (Phiếu kiểm soát row): classified early / on time / late against its
   // due time, a late one also recorded for the quality module; when its stage is complete the next

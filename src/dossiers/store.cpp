@@ -141,6 +141,58 @@ std::vector<Dossier> List(db::Tx& tx, AgencyId agency, std::optional<int> status
   return out;
 }
 
+namespace {
+
+constexpr core::Millis kDueSoon = 8LL * 3'600'000;
+
+// The WHERE clause of a queue and its parameters: over dossiers (clerk queues) or over active
+// steps (officer and leader queues).
+struct QueueSql {
+  bool over_steps = false;
+  std::string where;
+  db::Params params;
+};
+
+std::optional<QueueSql> QueueOf(const std::string& queue, UserId user, AgencyId agency, core::Millis now) {
+  const std::string mine =
+      "state = 'active' AND kind NOT IN ('approve', 'sign', 'return') AND "
+      "(assignee_id = ? OR (assignee_id IS NULL AND agency_id = ?))";
+  if (queue == "guided") return QueueSql{false, "agency_id = ? AND status = 1 AND guided_closed = 0", {agency}};
+  if (queue == "to_return") return QueueSql{false, "agency_id = ? AND status = 9", {agency}};
+  if (queue == "my_steps") return QueueSql{true, mine, {user, agency}};
+  if (queue == "overdue") return QueueSql{true, mine + " AND due_at < ?", {user, agency, now}};
+  if (queue == "due_soon")
+    return QueueSql{true, mine + " AND due_at >= ? AND due_at < ?", {user, agency, now, now + kDueSoon}};
+  if (queue == "to_approve")
+    return QueueSql{true, "agency_id = ? AND state = 'active' AND kind IN ('approve', 'sign')", {agency}};
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::vector<Dossier>> ListQueue(db::Tx& tx, const std::string& queue, UserId user, AgencyId agency,
+                                              core::Millis now) {
+  auto q = QueueOf(queue, user, agency, now);
+  if (!q) return std::nullopt;
+  std::vector<Dossier> out;
+  const std::string sql =
+      q->over_steps
+          ? std::string("SELECT ") + kDossierColumns +
+                " FROM dossiers WHERE id IN (SELECT dossier_id FROM dossier_steps WHERE " + q->where +
+                ") ORDER BY due_at, id LIMIT 100"
+          : std::string("SELECT ") + kDossierColumns + " FROM dossiers WHERE " + q->where + " ORDER BY id DESC LIMIT 100";
+  for (const db::Row& r : tx.Query(sql, q->params)) out.push_back(ReadDossier(r));
+  return out;
+}
+
+std::int64_t CountQueue(db::Tx& tx, const std::string& queue, UserId user, AgencyId agency, core::Millis now) {
+  const auto q = QueueOf(queue, user, agency, now);
+  if (!q) return 0;
+  const std::string sql =
+      std::string("SELECT COUNT(*) FROM ") + (q->over_steps ? "dossier_steps" : "dossiers") + " WHERE " + q->where;
+  return tx.QueryOne(sql, q->params)->Int(0);
+}
+
 bool Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now) {
   // A strictly later stamp, so that two changes within one millisecond still differ.
   const core::Millis stamp = std::max(now, seen_updated_at + 1);
@@ -157,10 +209,71 @@ void AppendEvent(db::Tx& tx, const Dossier& d, std::optional<UserId> actor, cons
   tx.Exec("INSERT INTO dossier_events (dossier_id, at, actor_id, kind, agency_id, procedure_id, period, metric, delta, "
           "detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           {d.id, at, actor, kind, d.agency_id, d.procedure_id, period, metric, metric ? delta : 0, detail.dump()});
-  if (metric)
-    tx.Exec("INSERT INTO dossier_stats (agency_id, period, procedure_id, metric, count) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (agency_id, period, procedure_id, metric) DO UPDATE SET count = dossier_stats.count + ?",
-            {d.agency_id, period, d.procedure_id, *metric, delta, delta});
+  if (!metric) return;
+  tx.Exec("INSERT INTO dossier_stats (agency_id, period, procedure_id, metric, count) VALUES (?, ?, ?, ?, ?) "
+          "ON CONFLICT (agency_id, period, procedure_id, metric) DO UPDATE SET count = dossier_stats.count + ?",
+          {d.agency_id, period, d.procedure_id, *metric, delta, delta});
+  tx.Exec("INSERT INTO dossier_stats_agency (agency_id, period, metric, count) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (period, agency_id, metric) DO UPDATE SET count = dossier_stats_agency.count + ?",
+          {d.agency_id, period, *metric, delta, delta});
+  tx.Exec("INSERT INTO dossier_stats_procedure (procedure_id, period, metric, count) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (period, procedure_id, metric) DO UPDATE SET count = dossier_stats_procedure.count + ?",
+          {d.procedure_id, period, *metric, delta, delta});
+}
+
+std::vector<CounterSum> SumCounters(db::Tx& tx, const CounterQuery& q) {
+  // The narrowest table that answers: the province's roll-ups, or one agency's rows.
+  std::string key = "''";
+  std::string table = "dossier_stats_agency";
+  if (q.group == Group::kPeriod) key = "period";
+  if (q.group == Group::kAgency) key = "CAST(agency_id AS TEXT)";
+  if (q.group == Group::kProcedure) {
+    key = "CAST(procedure_id AS TEXT)";
+    table = q.agency_id ? "dossier_stats" : "dossier_stats_procedure";
+  }
+  db::Params params;
+  std::string where;
+  if (q.before) {
+    where = " WHERE period < ?";
+    params.emplace_back(*q.before);
+  } else {
+    where = " WHERE period >= ? AND period <= ?";
+    params.emplace_back(q.from);
+    params.emplace_back(q.to);
+  }
+  if (q.agency_id) {
+    where += " AND agency_id = ?";
+    params.emplace_back(*q.agency_id);
+  }
+  std::vector<CounterSum> out;
+  const std::string sql = "SELECT " + key + ", metric, SUM(count) FROM " + table + where + " GROUP BY " +
+                          (q.group == Group::kNone ? std::string() : key + ", ") + "metric";
+  for (const db::Row& r : tx.Query(sql, params)) {
+    CounterSum c;
+    c.key = r.Text(0);
+    c.metric = r.Text(1);
+    c.count = r.Int(2);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<OpenCount> CountOpen(db::Tx& tx, std::optional<AgencyId> agency, core::Millis now, bool by_agency) {
+  // Repeats the partial index's predicate (status IN (2, 4, 5, 6)) so both engines use it;
+  // paused dossiers (5) are in progress but never overdue.
+  std::string sql = std::string("SELECT ") + (by_agency ? "agency_id" : "0") +
+                    ", COUNT(*), SUM(CASE WHEN status <> 5 AND due_at < ? THEN 1 ELSE 0 END) FROM dossiers "
+                    "WHERE status IN (2, 4, 5, 6)";
+  db::Params params{now};
+  if (agency) {
+    sql += " AND agency_id = ?";
+    params.emplace_back(*agency);
+  }
+  if (by_agency) sql += " GROUP BY agency_id";
+  std::vector<OpenCount> out;
+  for (const db::Row& r : tx.Query(sql, params))
+    if (r.Int(1) > 0) out.push_back({r.Int(0), r.Int(1), r.IsNull(2) ? 0 : r.Int(2)});
+  return out;
 }
 
 void QualityEvent(db::Tx& tx, DossierId id, std::optional<StepId> step, AgencyId agency, core::Millis at,

@@ -43,6 +43,11 @@ void InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps);
 
 std::optional<Dossier> Find(db::Tx& tx, DossierId id);   // with steps
 std::vector<Dossier> List(db::Tx& tx, AgencyId agency, std::optional<int> status);
+// A work queue (guided, to_return, my_steps, due_soon, overdue, to_approve) of a user at an
+// agency: its first 100 dossiers (nullopt for an unknown queue), or its size.
+std::optional<std::vector<Dossier>> ListQueue(db::Tx& tx, const std::string& queue, UserId user, AgencyId agency,
+                                              core::Millis now);
+std::int64_t CountQueue(db::Tx& tx, const std::string& queue, UserId user, AgencyId agency, core::Millis now);
 
 // Claims the row for an update: false when updated_at moved since the snapshot.
 bool Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now);
@@ -55,6 +60,32 @@ void AppendEvent(db::Tx& tx, const Dossier& d, std::optional<UserId> actor, cons
                  int delta = 1);
 void QualityEvent(db::Tx& tx, DossierId id, std::optional<StepId> step, AgencyId agency, core::Millis at,
                   core::Millis due_at, const nlohmann::json& detail);
+
+// Sums of the statistics counters over periods [from, to] (or every period before `before`),
+// for one agency or the province, grouped by nothing, period, agency or procedure (key as text).
+enum class Group { kNone, kPeriod, kAgency, kProcedure };
+struct CounterQuery {
+  std::optional<AgencyId> agency_id;
+  std::string from;
+  std::string to;
+  std::optional<std::string> before;
+  Group group = Group::kNone;
+};
+struct CounterSum {
+  std::string key;
+  std::string metric;
+  std::int64_t count = 0;
+};
+std::vector<CounterSum> SumCounters(db::Tx& tx, const CounterQuery& query);
+
+// Open dossiers (status 2, 4, 5, 6) now: in progress, and overdue (due before `now`, not paused);
+// one row for the scope, or one per agency.
+struct OpenCount {
+  AgencyId agency_id = 0;
+  std::int64_t in_progress = 0;
+  std::int64_t overdue = 0;
+};
+std::vector<OpenCount> CountOpen(db::Tx& tx, std::optional<AgencyId> agency, core::Millis now, bool by_agency);
 
 std::string PeriodOf(core::Millis at);   // "YYYY-MM" in Vietnam time
 

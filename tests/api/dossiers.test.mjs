@@ -110,6 +110,30 @@ describe('dossiers (issue 6)', () => {
     expectStatus(await admin.get('/api/dossiers/stats'), 200);
   });
 
+  it('groups the statistics by month, agency, level and procedure; lists the work queues', async () => {
+    const d = expectStatus(await receive(), 201);
+    const month = new Date().toISOString().slice(0, 7);
+    const whole = expectStatus(await admin.get(`/api/dossiers/stats?from=${month}&to=${month}`), 200);
+    assert.ok(whole.received >= 1 && whole.in_progress >= 1 && typeof whole.carried_over === 'number');
+    for (const group of ['period', 'agency', 'level', 'procedure']) {
+      const s = expectStatus(await admin.get(`/api/dossiers/stats?from=${month}&to=${month}&group_by=${group}`), 200);
+      assert.equal(s.group_by, group);
+      assert.equal(s.groups.reduce((n, g) => n + g.received, 0), whole.received, group);
+      assert.ok(s.groups.every((g) => typeof g.name === 'string' && g.name.length > 0), group);
+    }
+    const byAgency = expectStatus(await admin.get(`/api/dossiers/stats?from=${month}&to=${month}&group_by=agency`), 200);
+    const thue = byAgency.groups.find((g) => g.key === String(ids.cucThue));
+    assert.ok(thue && thue.in_progress >= 1, 'Cục Thuế has a dossier in progress');
+    expectError(await admin.get('/api/dossiers/stats?group_by=weekday'), 400, 'dossiers.bad_group_by');
+    expectError(await leader.get('/api/dossiers/stats?group_by=agency'), 403);
+
+    const mine = expectStatus(await officer.get('/api/dossiers?queue=my_steps'), 200).dossiers;
+    assert.ok(mine.some((x) => x.id === d.id), 'the new dossier waits in the officer queue');
+    const counts = expectStatus(await officer.get('/api/dossiers/queues'), 200);
+    assert.equal(counts.officer.my_steps, Math.min(mine.length, 100));
+    expectError(await officer.get('/api/dossiers?queue=later'), 400, 'dossiers.bad_queue');
+  });
+
   it('answers the public lookup with minimal fields; a wrong secret looks like an unknown number', async () => {
     const d = expectStatus(await receive(), 201);
     const anon = server.anonymous();
