@@ -53,7 +53,7 @@ class App {
   auth::Service auth_;
   documents::Service documents_;
   procedures::Service procedures_{*db_, audit_, org_, documents_, calendar_, clock_};
-  dossiers::Service dossiers_{*db_, audit_, org_, procedures_, calendar_, clock_};
+  dossiers::Service dossiers_{*db_, audit_, org_, auth_, procedures_, calendar_, clock_};
   // Public endpoints per client address: ~5 requests/s, bursts of 30 (per eiso process).
   mutable http::RateLimiter public_limiter_{clock_, {}};
   core::MessageCatalog messages_;

@@ -102,7 +102,7 @@ class DossiersService : public ::testing::Test {
   auth::Service auth_{*db_, audit_, org_, clock_, auth::Settings{}, auth::HashCost::kMinimum};
   documents::Service documents_{*db_, audit_, org_, auth_, clock_, documents::Settings{.signing_secret = "s"}};
   procedures::Service procedures_{*db_, audit_, org_, documents_, calendar_, clock_};
-  Service dossiers_{*db_, audit_, org_, procedures_, calendar_, clock_};
+  Service dossiers_{*db_, audit_, org_, auth_, procedures_, calendar_, clock_};
   std::vector<AgencyId> agencies_;
   procedures::ProcedureId procedure_ = 0;
   Actor clerk_, officer_, leader_, officer_b_, officer_c_, outsider_;

@@ -102,6 +102,16 @@ struct Dossier {
   std::optional<std::string> secret;      // only in the answer to its intake (printed on Mẫu 01)
 };
 
+// One entry of a dossier's history (dossier_events): what happened, when, by whom.
+struct DossierEvent {
+  std::int64_t id = 0;
+  core::Millis at = 0;
+  std::string kind;                       // received, step_handed_over, apology, correction, …
+  std::optional<UserId> actor_id;
+  std::string actor_name;
+  std::string detail_json;
+};
+
 struct HandoverInput {
   std::optional<UserId> to_user_id;       // the officer who takes the next step
   std::string note;

@@ -205,6 +205,29 @@ void RegisterRoutes(http::Router& router, const Service& dossiers, http::RateLim
     EISO_TRY(d, dossiers.Handover(req.actor, id, step, in));
     return Reply::Json(ToJson(d));
   });
+  router.Get("/api/dossiers/{id}/steps/{step}/candidates", Access::kAuthenticated, [&](Request& req) -> Result<Reply> {
+    EISO_TRY(id, req.IdParam("id"));
+    EISO_TRY(step, req.IdParam("step"));
+    EISO_TRY(users, dossiers.Candidates(req.actor, id, step));
+    nlohmann::json out = nlohmann::json::array();
+    for (const auth::User& u : users) {
+      out.push_back({{"id", u.id}, {"full_name", u.full_name}, {"roles", auth::RoleNames(u.roles)}});
+    }
+    return Reply::Json({{"users", std::move(out)}});
+  });
+  router.Get("/api/dossiers/{id}/events", Access::kAuthenticated, [&](Request& req) -> Result<Reply> {
+    EISO_TRY(id, req.IdParam("id"));
+    EISO_TRY(events, dossiers.History(req.actor, id));
+    nlohmann::json out = nlohmann::json::array();
+    for (const DossierEvent& e : events)
+      out.push_back({{"id", e.id},
+                     {"at", e.at},
+                     {"kind", e.kind},
+                     {"actor_id", e.actor_id ? nlohmann::json(*e.actor_id) : nlohmann::json()},
+                     {"actor_name", e.actor_name},
+                     {"detail", nlohmann::json::parse(e.detail_json, nullptr, false)}});
+    return Reply::Json({{"events", std::move(out)}});
+  });
   router.Post("/api/dossiers/{id}/steps/{step}/assign", Access::kAuthenticated, [&](Request& req) -> Result<Reply> {
     EISO_TRY(id, req.IdParam("id"));
     EISO_TRY(step, req.IdParam("step"));

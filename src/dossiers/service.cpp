@@ -87,9 +87,9 @@ struct Service::Pinned {
   std::vector<store::NewStep> steps;   // stage, budget, agency filled; states pending
 };
 
-Service::Service(db::Database& db, const audit::Service& audit, const org::Service& org,
+Service::Service(db::Database& db, const audit::Service& audit, const org::Service& org, const auth::Service& auth,
                  const procedures::Service& procedures, const calendar::Service& calendar, const core::Clock& clock)
-    : db_(db), audit_(audit), org_(org), procedures_(procedures), calendar_(calendar), clock_(clock) {}
+    : db_(db), audit_(audit), org_(org), auth_(auth), procedures_(procedures), calendar_(calendar), clock_(clock) {}
 
 Result<core::Millis> Service::DueOf(AgencyId agency, core::Millis from, const std::string& unit, int amount,
                                     bool cutoff) const {
@@ -386,6 +386,35 @@ Result<Dossier> Service::Assign(const Actor& actor, DossierId id, StepId step_id
     store::AppendEvent(tx, d, actor.user_id, "step_assigned", now, std::nullopt, detail);
     audit_.Record(tx, actor, AuditOf(d, "step_assigned", detail));
     return std::move(*store::Find(tx, id));
+  });
+}
+
+Result<std::vector<auth::User>> Service::Candidates(const Actor& actor, DossierId id, StepId step_id) const {
+  EISO_TRY(d, Load(actor, id));
+  const auto it = std::find_if(d.steps.begin(), d.steps.end(), [&](const Step& s) { return s.id == step_id; });
+  if (it == d.steps.end()) return Error::NotFound("dossiers.step_not_found");
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<auth::User>> {
+    std::vector<auth::User> out;
+    for (auth::User& u : auth_.ActiveUsersOf(tx, {it->agency_id}))
+      if (u.roles & (static_cast<std::uint32_t>(Role::kOfficer) | static_cast<std::uint32_t>(Role::kLeader)))
+        out.push_back(std::move(u));
+    return out;
+  });
+}
+
+Result<std::vector<DossierEvent>> Service::History(const Actor& actor, DossierId id) const {
+  EISO_TRY(d, Load(actor, id));
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<DossierEvent>> {
+    std::vector<DossierEvent> out = store::Events(tx, d.id);
+    std::map<UserId, std::string> names;
+    for (DossierEvent& e : out) {
+      if (!e.actor_id) continue;
+      auto [it, fresh] = names.try_emplace(*e.actor_id);
+      if (fresh)
+        if (const auto u = auth_.FindUser(tx, *e.actor_id)) it->second = u->full_name;
+      e.actor_name = it->second;
+    }
+    return out;
   });
 }
 

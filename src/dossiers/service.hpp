@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "audit/service.hpp"
+#include "auth/service.hpp"
 #include "calendar/service.hpp"
 #include "core/clock.hpp"
 #include "core/i18n.hpp"
@@ -38,7 +39,7 @@ namespace eiso::dossiers {
 
 class Service {
  public:
-  Service(db::Database& db, const audit::Service& audit, const org::Service& org,
+  Service(db::Database& db, const audit::Service& audit, const org::Service& org, const auth::Service& auth,
           const procedures::Service& procedures, const calendar::Service& calendar, const core::Clock& clock);
 
   // Intake at the single window (Decree 61/2018 art. 17). kReceive: number <unit code>-YYMMDD-XXXX,
@@ -64,6 +65,11 @@ class Service {
   Result<Dossier> Handover(const Actor& actor, DossierId id, StepId step, const HandoverInput& input) const;
   // Assigns an active step to an officer. Leaders of the step's unit, or the officer taking it.
   Result<Dossier> Assign(const Actor& actor, DossierId id, StepId step, UserId user) const;
+  // Who may take a step: active officers and leaders of the step's unit (for the "next person"
+  // choice at handover and for assignment). Whoever may read the dossier.
+  Result<std::vector<auth::User>> Candidates(const Actor& actor, DossierId id, StepId step) const;
+  // The dossier's events, newest first, with the acting person's name (history panel).
+  Result<std::vector<DossierEvent>> History(const Actor& actor, DossierId id) const;
   // Status 4 → 5 (Mẫu 02 during appraisal), pausing the clock; notice_late when later than 3
   // working days after receipt (art. 19.4).
   Result<Dossier> RequestSupplement(const Actor& actor, DossierId id, const std::vector<std::string>& items) const;
@@ -89,6 +95,7 @@ class Service {
   // From the counters, plus open dossiers now in progress and overdue.
   Result<Stats> GetStats(const Actor& actor, const StatsQuery& query) const;
   Result<Queues> GetQueues(const Actor& actor) const;
+
 
   // Portal lookup (no session): the same kNotFound for an unknown number and a wrong secret; the
   // secret's hash compared in constant time. Every lookup is logged (dossier_lookups), in batches
@@ -119,6 +126,7 @@ class Service {
   db::Database& db_;
   const audit::Service& audit_;
   const org::Service& org_;
+  const auth::Service& auth_;
   const procedures::Service& procedures_;
   const calendar::Service& calendar_;
   const core::Clock& clock_;

@@ -276,6 +276,15 @@ std::vector<OpenCount> CountOpen(db::Tx& tx, std::optional<AgencyId> agency, cor
   return out;
 }
 
+std::vector<DossierEvent> Events(db::Tx& tx, DossierId id) {
+  std::vector<DossierEvent> out;
+  for (const db::Row& r : tx.Query("SELECT id, at, kind, actor_id, detail_json FROM dossier_events WHERE dossier_id = ? "
+                                   "ORDER BY id DESC",
+                                   {id}))
+    out.push_back({r.Int(0), r.Int(1), r.Text(2), r.OptInt(3), "", r.Text(4)});
+  return out;
+}
+
 void QualityEvent(db::Tx& tx, DossierId id, std::optional<StepId> step, AgencyId agency, core::Millis at,
                   core::Millis due_at, const nlohmann::json& detail) {
   tx.Exec("INSERT INTO dossier_quality_events (dossier_id, step_id, agency_id, kind, at, due_at, detail_json) "

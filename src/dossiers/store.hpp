@@ -58,6 +58,8 @@ core::Millis UpdatedAt(db::Tx& tx, DossierId id);
 void AppendEvent(db::Tx& tx, const Dossier& d, std::optional<UserId> actor, const std::string& kind,
                  core::Millis at, const std::optional<std::string>& metric, const nlohmann::json& detail,
                  int delta = 1);
+// A dossier's events, newest first (actor names left empty).
+std::vector<DossierEvent> Events(db::Tx& tx, DossierId id);
 void QualityEvent(db::Tx& tx, DossierId id, std::optional<StepId> step, AgencyId agency, core::Millis at,
                   core::Millis due_at, const nlohmann::json& detail);
 

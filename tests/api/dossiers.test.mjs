@@ -104,6 +104,14 @@ describe('dossiers (issue 6)', () => {
     // A wrong count is corrected by a new event with its reason, never by editing the counters.
     expectError(await officer.post(`/api/dossiers/${d.id}/corrections`, { metric: 'received.2', delta: -1, reason: 'x' }), 403);
     expectStatus(await leader.post(`/api/dossiers/${d.id}/corrections`, { metric: 'received.2', delta: -1, reason: 'Nhập nhầm kênh' }), 200);
+    const history = expectStatus(await officer.get(`/api/dossiers/${d.id}/events`), 200).events;
+    const kinds = history.map((e) => e.kind);
+    for (const k of ['received', 'step_handed_over', 'supplement_requested', 'supplement_received', 'resolved', 'returned', 'correction'])
+      assert.ok(kinds.includes(k), `history has ${k}: ${kinds}`);
+    assert.equal(kinds[0], 'correction', 'newest first');
+    assert.ok(history.every((e) => e.actor_name.length > 0 && typeof e.at === 'number'));
+    assert.equal(history[0].detail.reason, 'Nhập nhầm kênh');
+    expectError(await otherClerk.get(`/api/dossiers/${d.id}/events`), 404);
     const corrected = expectStatus(await leader.get(`/api/dossiers/stats?agency_id=${ids.cucThue}&from=${month}&to=${month}`), 200);
     assert.equal(corrected.counts['received.2'], stats.counts['received.2'] - 1);
     expectError(await leader.get(`/api/dossiers/stats?agency_id=${ids.soTp}`), 403);
@@ -127,6 +135,11 @@ describe('dossiers (issue 6)', () => {
     expectError(await admin.get('/api/dossiers/stats?group_by=weekday'), 400, 'dossiers.bad_group_by');
     expectError(await leader.get('/api/dossiers/stats?group_by=agency'), 403);
 
+    const step = active(d);
+    const candidates = expectStatus(await clerk.get(`/api/dossiers/${d.id}/steps/${step.id}/candidates`), 200).users;
+    assert.ok(candidates.length >= 2, 'the officer and the leader of Cục Thuế');
+    assert.ok(candidates.every((u) => u.roles.includes('officer') || u.roles.includes('leader')));
+    expectError(await otherClerk.get(`/api/dossiers/${d.id}/steps/${step.id}/candidates`), 404);
     const mine = expectStatus(await officer.get('/api/dossiers?queue=my_steps'), 200).dossiers;
     assert.ok(mine.some((x) => x.id === d.id), 'the new dossier waits in the officer queue');
     const counts = expectStatus(await officer.get('/api/dossiers/queues'), 200);
