@@ -13,6 +13,7 @@
 #include <limits>
 #include <ostream>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -404,6 +405,52 @@ TEST_P(DatabaseTest, ConcurrentWritersAndReadersSeeConsistentState) {
   EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
               return tx.QueryOne("SELECT n FROM counters")->Int(0);
             }).value(), kWriters * kWritesEach);
+}
+
+// Writes that run together (SQLite group commit) keep their own outcomes: one write's error,
+// exception or duplicate key undoes that write only, and each caller gets its own answer.
+TEST_P(DatabaseTest, ConcurrentWritesKeepTheirOwnOutcomes) {
+  constexpr int kThreads = 8, kWritesEach = 150;
+  std::atomic<int> committed{0}, refused{0}, thrown{0}, duplicates{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kWritesEach; ++i) {
+        const int kind = (t * kWritesEach + i) % 7;
+        // kind 3 inserts a code another thread also inserts: exactly one of them may win.
+        const std::string code = kind == 3 ? "shared-" + std::to_string(i) : "t" + std::to_string(t) + "-" + std::to_string(i);
+        try {
+          const Result<std::int64_t> r = db_->Write([&](Tx& tx) -> Result<std::int64_t> {
+            const std::int64_t id = tx.Insert("INSERT INTO items (code, n) VALUES (?, ?) RETURNING id", {code, t});
+            tx.Exec("UPDATE counters SET n = n + 1 WHERE name = ?", {"hits"});
+            if (kind == 1) return Error::Invalid("test.refused", "code");
+            if (kind == 2) throw std::runtime_error("boom");
+            return id;
+          });
+          if (r.ok()) {
+            ++committed;
+            EXPECT_GT(*r, 0);
+          } else if (r.error().code == ErrorCode::kConflict) {
+            ++duplicates;
+          } else {
+            EXPECT_EQ(r.error().message_key, "test.refused");
+            ++refused;
+          }
+        } catch (const std::runtime_error& e) {
+          EXPECT_STREQ(e.what(), "boom");
+          ++thrown;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(committed + refused + thrown + duplicates, kThreads * kWritesEach);
+  EXPECT_GT(refused, 0);
+  EXPECT_GT(thrown, 0);
+  EXPECT_EQ(CountItems(), committed.load());
+  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
+              return tx.QueryOne("SELECT n FROM counters")->Int(0);
+            }).value(), committed.load());
 }
 
 TEST_P(DatabaseTest, AReadTransactionSeesOneSnapshot) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <exception>
 #include <filesystem>
 #include <mutex>
 #include <string_view>
@@ -281,26 +282,116 @@ class SqliteDatabase final : public Database {
   }
 
  protected:
+  // Writes are group-committed: a writer that finds no other running becomes the leader and runs
+  // the writes waiting at that moment (its own among them, at most kMaxBatch, in arrival order) in
+  // one transaction, each inside its own SAVEPOINT so that one write's error or exception undoes
+  // only that write. Nobody returns before the COMMIT that holds their write; if that COMMIT fails,
+  // every write of the batch fails. One commit per batch instead of one per write: the pages that
+  // every write touches (counters, the audit chain's tail, the ends of indexes) go to the WAL once.
   void RunTransaction(bool write, const std::function<bool(Tx&)>& body) override {
-    if (write) {
-      // A Write nested in a Write on the same thread would wait for itself forever.
-      if (writer_thread_.load() == std::this_thread::get_id()) throw DbError("nested write transaction");
-      std::lock_guard lock(writer_mu_);
-      writer_thread_ = std::this_thread::get_id();
-      try {
-        RunOn(*writer_, "BEGIN IMMEDIATE", body);
-      } catch (...) {
-        writer_thread_ = std::thread::id();
-        throw;
-      }
-      writer_thread_ = std::thread::id();
-    } else {
+    if (!write) {
       ReaderLease reader(*this);
       RunOn(*reader, "BEGIN", body);
+      return;
     }
+    // A Write nested in a Write on the same thread would wait for itself forever.
+    if (writer_thread_.load() == std::this_thread::get_id()) throw DbError("nested write transaction");
+    PendingWrite me{&body};
+    std::unique_lock lock(queue_mu_);
+    queue_.push_back(&me);
+    while (!me.done) {
+      if (leading_) {
+        queue_cv_.wait(lock);
+        continue;
+      }
+      leading_ = true;
+      const std::size_t take = std::min(queue_.size(), kMaxBatch);
+      std::vector<PendingWrite*> batch(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(take));
+      lock.unlock();
+      writer_thread_ = std::this_thread::get_id();
+      RunBatch(batch);
+      writer_thread_ = std::thread::id();
+      lock.lock();
+      for (PendingWrite* p : batch) p->done = true;
+      leading_ = false;
+      queue_cv_.notify_all();
+    }
+    lock.unlock();
+    if (me.error) std::rethrow_exception(me.error);
   }
 
  private:
+  struct PendingWrite {
+    const std::function<bool(Tx&)>* body = nullptr;
+    std::exception_ptr error;   // thrown by the body, or by the batch's COMMIT
+    bool done = false;
+  };
+  static constexpr std::size_t kMaxBatch = 64;
+
+  // Never throws: each write's outcome goes into its PendingWrite.
+  void RunBatch(const std::vector<PendingWrite*>& batch) {
+    Connection& conn = *writer_;
+    if (batch.size() == 1) {   // alone: a plain transaction, as without grouping
+      try {
+        RunOn(conn, "BEGIN IMMEDIATE", *batch.front()->body);
+      } catch (...) {
+        batch.front()->error = std::current_exception();
+      }
+      return;
+    }
+    auto fail = [](const std::vector<PendingWrite*>& writes, std::exception_ptr error) {
+      for (PendingWrite* p : writes)
+        if (!p->error) p->error = error;
+    };
+    SqliteTx tx(conn);
+    try {
+      tx.Exec("BEGIN IMMEDIATE", {});
+    } catch (...) {
+      fail(batch, std::current_exception());
+      return;
+    }
+    std::vector<PendingWrite*> kept;   // released into the transaction, waiting for its COMMIT
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      PendingWrite* p = batch[i];
+      bool ok = false;
+      try {
+        tx.Exec("SAVEPOINT group_write", {});
+        ok = (*p->body)(tx);
+      } catch (...) {
+        p->error = std::current_exception();
+      }
+      if (sqlite3_get_autocommit(conn.handle()) != 0) {
+        // SQLite ended the whole transaction (e.g. disk full): the writes before this one are
+        // lost with it, those after it are not run.
+        const auto lost = std::make_exception_ptr(DbError("write batch rolled back"));
+        fail(kept, lost);
+        fail({batch.begin() + static_cast<std::ptrdiff_t>(i), batch.end()}, lost);
+        return;
+      }
+      try {
+        if (ok && !p->error) {
+          tx.Exec("RELEASE group_write", {});
+          kept.push_back(p);
+        } else {
+          tx.Exec("ROLLBACK TO group_write", {});
+          tx.Exec("RELEASE group_write", {});
+        }
+      } catch (...) {
+        conn.RollbackQuietly();
+        fail(kept, std::current_exception());
+        fail({batch.begin() + static_cast<std::ptrdiff_t>(i), batch.end()}, std::current_exception());
+        return;
+      }
+    }
+    try {
+      tx.Exec("COMMIT", {});
+    } catch (...) {
+      conn.RollbackQuietly();   // a COMMIT that failed busy leaves the transaction open
+      fail(kept, std::current_exception());
+    }
+  }
+
   // A reader connection taken from the pool for one scope; waits while all are in use.
   class ReaderLease {
    public:
@@ -332,8 +423,11 @@ class SqliteDatabase final : public Database {
     conn.Run("PRAGMA synchronous=NORMAL");
   }
 
-  std::mutex writer_mu_;
-  std::atomic<std::thread::id> writer_thread_;  // holder of writer_mu_, if any
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;
+  std::vector<PendingWrite*> queue_;               // writes waiting for a leader
+  bool leading_ = false;                           // a leader is running a batch
+  std::atomic<std::thread::id> writer_thread_;     // the leader running a batch, if any
   std::unique_ptr<Connection> writer_;
   std::vector<std::unique_ptr<Connection>> readers_;
   std::mutex readers_mu_;

@@ -91,7 +91,7 @@ struct Server::Impl {
         messages(m), io(std::max(1, settings.io_threads)),
         workers(static_cast<std::size_t>(settings.worker_threads > 0
                                              ? settings.worker_threads
-                                             : 2 * std::max(1u, std::thread::hardware_concurrency()))) {
+                                             : 16 * std::max(1u, std::thread::hardware_concurrency()))) {
     files.Load(settings.static_dir);
   }
 

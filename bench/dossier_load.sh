@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Dossier budgets (issue 6, ARCHITECTURE.md "Budgets") through the HTTP API, with wrk on loopback:
+#   serve start, RSS, /healthz (baseline), intake (POST /api/dossiers), handover of a step,
+#   public lookup by number + secret, the province's statistics dashboard over a year,
+#   and the sqlite3 C API baseline of the same writes (build/…/bench/dossier_baseline).
+# Usage: bench/dossier_load.sh [EISO_BIN] [SECONDS] [DB_URL]
+#   DB_URL: a database with the demo province (e.g. bench/province_year.sh's output, or a
+#   postgresql:// URL loaded from it). Writes go into it: work on a copy. Empty: a fresh demo
+#   database on SQLite. $EISO_BENCH_LOOKUPS: "number<TAB>secret" lines for the lookup run
+#   (default: sampled from a short intake run). $BENCH_CONNECTIONS (32), $BENCH_PERIOD_FROM/TO
+#   (the dashboard's months, default the last 12).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+bin=$(realpath "${1:-$root/build/ci/src/eiso}")
+seconds=${2:-10}
+db=${3:-}
+connections=${BENCH_CONNECTIONS:-32}
+baseline_bin="$(dirname "$(dirname "$bin")")/bench/dossier_baseline"
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
+
+work=$(mktemp -d)
+pid=
+cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+if [[ -z $db ]]; then
+  db="sqlite:$work/bench.db"
+  "$bin" --db "$db" demo >/dev/null
+fi
+sql() {  # one query, space-separated columns
+  if [[ $db == sqlite:* ]]; then sqlite3 -separator ' ' "${db#sqlite:}" "$1"; else psql "$db" -Atq -F ' ' -c "$1"; fi
+}
+backend=$([[ $db == sqlite:* ]] && echo sqlite || echo postgres)
+
+# --- serve start on this database: process start → first /healthz 200
+t0=$(date +%s%N)
+EISO_HTTP_ACCESS_LOG=false EISO_LOG_LEVEL=warn EISO_HTTP_PUBLIC_RATE_PER_SECOND=1000000000 \
+  EISO_HTTP_PUBLIC_BURST=1000000000 "$bin" --db "$db" serve --port 0 >"$work/out" 2>"$work/err" &
+pid=$!
+url=
+for _ in $(seq 2000); do
+  url=$(grep -o 'http://[0-9.:]*' "$work/out" || true)
+  [[ -n $url ]] && curl -sf -o /dev/null "$url/healthz" && break
+  sleep 0.005
+done
+[[ -n $url ]] || { cat "$work/err"; exit 1; }
+start_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+rss() { ps -o rss= -p "$pid" | tr -d ' '; }
+rss_start=$(rss)
+
+login() {  # $1 user → "cookie csrf"
+  local headers body
+  body=$(curl -s -D "$work/h" -H 'content-type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"eiso-demo-2026\"}" "$url/api/auth/login")
+  echo "$(grep -i '^set-cookie:' "$work/h" | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/' | head -1)" \
+       "$(grep -o '"csrf_token":"[^"]*"' <<<"$body" | cut -d'"' -f4)"
+}
+read -r clerk_cookie clerk_csrf < <(login thue.motcua)
+read -r leader_cookie leader_csrf < <(login thue.lanhdao)
+read -r admin_cookie _ < <(login admin)
+agency=$(curl -s -H "cookie: $clerk_cookie" "$url/api/auth/me" | grep -o '"agency_id":[0-9]*' | head -1 | cut -d: -f2)
+
+# Intake bodies: every procedure of the agency with all its components.
+curl -s -H "cookie: $clerk_cookie" "$url/api/procedures?agency_id=$agency" >"$work/procedures.json"
+node -e '
+  const list = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).procedures;
+  const names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng"];
+  for (let i = 0; i < 64; i++) {
+    const p = list[i % list.length];
+    console.log(JSON.stringify({ procedure_id: p.id, channel: 1 + (i % 3),
+      applicant: { name: names[i % 4], id_number: "0010900000" + String(i).padStart(2, "0"), address: "Bắc Ninh", phone: "0912000000" },
+      components: p.current.components.map((_, k) => k) }));
+  }' "$work/procedures.json" >"$work/bodies"
+
+run() {  # $1 label, then wrk arguments → prints "rps p99 non2xx"
+  local label=$1 out rps p99 errors
+  shift
+  out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency "$@")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx/ {print $4}' <<<"$out")
+  printf '%-9s %-34s %10s req/s   p99 %-9s %s\n' "$backend" "$label" "$rps" "$p99" "${errors:+non-2xx: $errors}"
+}
+
+dossiers_before=$(sql "SELECT COUNT(*) FROM dossiers")
+echo "eiso: $bin   backend: $backend   wrk: 1 thread, $connections connections, ${seconds}s per run   cores: $(nproc)"
+echo "database: $dossiers_before dossiers; serve start → /healthz: ${start_ms} ms; RSS at start: ${rss_start} KiB"
+run "GET /healthz (baseline)" "$url/healthz"
+
+lookups=${EISO_BENCH_LOOKUPS:-}
+if [[ -z $lookups ]]; then  # a short unmeasured intake run that keeps the numbers and secrets
+  lookups="$work/lookups"
+  EISO_BENCH_BODIES="$work/bodies" EISO_BENCH_COOKIE="$clerk_cookie" EISO_BENCH_CSRF="$clerk_csrf" \
+    EISO_BENCH_SAMPLES="$lookups" wrk -t1 -c8 -d2s -s "$root/bench/lua/intake.lua" "$url" >/dev/null
+fi
+max_id=$(sql "SELECT COALESCE(MAX(id), 0) FROM dossiers")
+EISO_BENCH_BODIES="$work/bodies" EISO_BENCH_COOKIE="$clerk_cookie" EISO_BENCH_CSRF="$clerk_csrf" \
+  run "POST /api/dossiers (intake)" -s "$root/bench/lua/intake.lua" "$url"
+received=$(sql "SELECT COUNT(*) FROM dossiers WHERE id > $max_id")
+
+# Each new dossier's active step at the agency (not approval), handed over once by its leader.
+sql "SELECT dossier_id, id FROM dossier_steps WHERE dossier_id > $max_id AND state = 'active' AND agency_id = $agency
+     AND kind NOT IN ('approve', 'sign', 'return') ORDER BY dossier_id" >"$work/pairs"
+EISO_BENCH_PAIRS="$work/pairs" EISO_BENCH_COOKIE="$leader_cookie" EISO_BENCH_CSRF="$leader_csrf" \
+  run "POST …/steps/{step}/handover" -s "$root/bench/lua/handover.lua" "$url"
+echo "          (intake run received $received dossiers; $(wc -l <"$work/pairs") active steps were there to hand over)"
+
+EISO_BENCH_LOOKUPS="$lookups" run "POST /api/public/dossiers/lookup" -s "$root/bench/lua/lookup.lua" "$url"
+
+to=${BENCH_PERIOD_TO:-$(date +%Y-%m)}
+from=${BENCH_PERIOD_FROM:-$(date -d "$(date +%Y-%m-01) -11 months" +%Y-%m)}
+run "GET stats, province $from…$to" -H "cookie: $admin_cookie" "$url/api/dossiers/stats?from=$from&to=$to"
+run "GET stats by agency" -H "cookie: $admin_cookie" "$url/api/dossiers/stats?from=$from&to=$to&group_by=agency"
+run "GET stats by month" -H "cookie: $admin_cookie" "$url/api/dossiers/stats?from=$from&to=$to&group_by=period"
+run "GET stats, one agency by procedure" -H "cookie: $admin_cookie" \
+  "$url/api/dossiers/stats?agency_id=$agency&from=$from&to=$to&group_by=procedure"
+echo "RSS after load: $(rss) KiB"
+kill "$pid"; wait "$pid" 2>/dev/null || true
+pid=
+
+if [[ $backend == sqlite ]]; then
+  echo "database file: $(du -h "${db#sqlite:}" | cut -f1) (+ WAL $(du -h "${db#sqlite:}-wal" 2>/dev/null | cut -f1 || echo 0))"
+  if [[ -x $baseline_bin ]]; then
+    cp "${db#sqlite:}" "$work/baseline.db"
+    echo "sqlite3 C API baseline (same rows, one transaction per action, 20,000 of each):"
+    "$baseline_bin" "$work/baseline.db" 20000 | sed 's/^/          /'
+  else
+    echo "(no $baseline_bin: build the ci preset for the baseline)"
+  fi
+fi
