@@ -1,7 +1,7 @@
 // The route table: each page with its path, menu entry and the roles that may open it
 // (empty: every signed-in user). The side menu and the guards are both built from it.
 import {
-  ApartmentOutlined, AuditOutlined, InboxOutlined, CalendarOutlined, DashboardOutlined, FileProtectOutlined, SafetyCertificateOutlined, TeamOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, InboxOutlined, CalendarOutlined, DashboardOutlined, FileProtectOutlined, SafetyCertificateOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
@@ -68,6 +68,13 @@ export const appRoutes: readonly AppRoute[] = [
     menuKey: 'app.menu.dossiers',
     icon: <InboxOutlined />,
     roles: ['clerk', 'officer', 'leader'],
+  },
+  {
+    path: '/statistics',
+    page: lazy(() => import('../modules/dossiers/pages/StatisticsPage')),
+    menuKey: 'app.menu.statistics',
+    icon: <BarChartOutlined />,
+    roles: ['clerk', 'officer', 'leader', 'iso_secretary', 'administrator', 'dost_evaluator'],
   },
   {
     path: '/users',

@@ -6,6 +6,7 @@ export const en: Record<keyof typeof vi, string> = {
   'app.product.subtitle': 'TCVN ISO 9001:2015 quality management and the electronic single window',
   'app.menu.dashboard': 'Overview',
   'app.menu.agencies': 'Agencies',
+  'app.menu.statistics': 'Statistics',
   'app.menu.users': 'Users',
   'app.menu.calendar': 'Working calendar',
   'app.menu.documents': 'ISO documents',

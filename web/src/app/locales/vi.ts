@@ -5,6 +5,7 @@ export const vi = {
   'app.product.subtitle': 'Quản lý chất lượng theo TCVN ISO 9001:2015 và một cửa điện tử',
   'app.menu.dashboard': 'Tổng quan',
   'app.menu.agencies': 'Cơ quan, đơn vị',
+  'app.menu.statistics': 'Thống kê một cửa',
   'app.menu.users': 'Người dùng',
   'app.menu.calendar': 'Lịch làm việc',
   'app.menu.documents': 'Tài liệu ISO',

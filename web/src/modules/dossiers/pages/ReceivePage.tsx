@@ -1,9 +1,10 @@
 // Tiếp nhận hồ sơ at the single window (clerk): the procedure, the channel, the applicant, the
 // components submitted against the procedure version's list, and the outcome: receive, guide
 // (what is missing, Mẫu 02) or refuse (with reasons, Mẫu 03). A received dossier's number, due
-// time and one-time lookup code are shown for the receipt.
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Form, Input, Radio, Result, Row, Select, Space, Tag, Typography } from 'antd';
+// time and one-time lookup code are shown for the receipt, and printed on it (Mẫu 01 with the code
+// and its QR: the code is sent back once to print it, as the server keeps only its hash).
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Form, Input, Radio, Result, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../../i18n/I18nProvider';
@@ -12,7 +13,9 @@ import { applyFieldError, errorText } from '../../../lib/errors';
 import { useCurrentUser } from '../../auth/session';
 import { useProcedures } from '../../procedures/api';
 import { useReceive } from '../api';
+import { useCsrfToken } from '../components/FormButtons';
 import { StatusTag } from '../components/Tags';
+import { fetchPdf, formPath, openPdf } from '../forms';
 import { channels, formatDateTime, type Applicant, type Channel, type Dossier, type Outcome } from '../model';
 
 interface Values {
@@ -32,6 +35,9 @@ export default function ReceivePage() {
   const receive = useReceive();
   const [done, setDone] = useState<Dossier | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const csrf = useCsrfToken();
+  const { message } = App.useApp();
   const procedureId = Form.useWatch('procedure_id', form);
   const outcome = Form.useWatch('outcome', form) ?? 'receive';
   const procedure = procedures.data?.find((p) => p.id === procedureId);
@@ -56,6 +62,13 @@ export default function ReceivePage() {
     });
   };
 
+  const printReceipt = (d: Dossier) => {
+    setPrinting(true);
+    openPdf(() => fetchPdf(formPath(d.id, '01'), csrf(), { secret: d.secret }))
+      .catch((e: unknown) => { void message.error(errorText(e, t)); })
+      .finally(() => setPrinting(false));
+  };
+
   if (done) {
     const title: MessageKey = done.status === 1 ? 'dossiers.receive.doneGuided'
       : done.status === 3 ? 'dossiers.receive.doneRefused' : 'dossiers.receive.doneReceived';
@@ -64,7 +77,11 @@ export default function ReceivePage() {
         <Result status={done.status === 3 ? 'warning' : 'success'} title={t(title)}
           subTitle={<StatusTag status={done.status} />}
           extra={[
-            <Link key="open" to={`/dossiers/${done.id}`} data-testid="receipt-open"><Button type="primary">{t('dossiers.receive.open')}</Button></Link>,
+            ...(done.secret && done.number ? [
+              <Button key="print" type="primary" icon={<PrinterOutlined />} loading={printing} onClick={() => printReceipt(done)}
+                data-testid="receipt-print">{t('dossiers.receive.print')}</Button>,
+            ] : []),
+            <Link key="open" to={`/dossiers/${done.id}`} data-testid="receipt-open"><Button type={done.secret && done.number ? 'default' : 'primary'}>{t('dossiers.receive.open')}</Button></Link>,
             <Button key="again" data-testid="receipt-again" onClick={() => { setDone(null); form.resetFields(); }}>{t('dossiers.receive.another')}</Button>,
           ]}>
           <Descriptions column={1} bordered size="small">
