@@ -340,6 +340,45 @@ TEST_F(DossiersService, StatisticsEqualARecountFromEventsAfterARandomWorkload) {
             "dossiers.bad_group_by");
 }
 
+TEST_F(DossiersService, AStepWithoutABudgetIsDueAtTheAppointment) {
+  procedures::ProcedureId pid = 0;
+  ASSERT_TRUE(db_->Write([&](db::Tx& tx) -> Status {
+    procedures::VersionInput v;
+    v.effective_from = "2025-01-01";
+    v.name = "Xác nhận thử nghiệm";
+    v.sector = "Khoa học";
+    v.agency_ids = {agencies_[0]};
+    v.statutory_time = {3, procedures::TimeUnit::kWorkingDay};
+    v.result = "Giấy xác nhận";
+    v.components = {{"Đơn đề nghị", procedures::PaperForm::kOriginal, 1, true}};
+    EISO_TRY(id, procedures_.Insert(tx, Actor{}, "1.999998", v));
+    pid = id;
+    using procedures::StepKind;
+    using procedures::TimeUnit;
+    std::vector<procedures::Step> steps = {
+        {"Tiếp nhận", "Một cửa", StepKind::kReceive, {0, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
+        {"Thẩm định", "Phòng", StepKind::kAppraise, {2, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
+        {"Vào sổ", "Văn thư", StepKind::kAppraise, {0, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
+        {"Phê duyệt", "Lãnh đạo", StepKind::kApprove, {1, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
+    };
+    EISO_TRY(doc, procedures_.InsertIssuedProcess(tx, Actor{}, pid, agencies_[0], steps, "2025-01-01", 480));
+    (void)doc;
+    return Ok();
+  }).ok());
+  ReceiveInput in = Input();
+  in.procedure_id = pid;
+  in.components = {0};
+  Dossier d = *dossiers_.Receive(clerk_, in);
+  clock_.Advance(3'600'000);
+  d = *dossiers_.Handover(officer_, d.id, Active(d, "appraise").id, {});
+  const Step& unbudgeted = Active(d, "appraise");
+  EXPECT_EQ(unbudgeted.name, "Vào sổ");
+  EXPECT_EQ(unbudgeted.due_at, d.due_at);   // not "due at once", which would make it late
+  clock_.Advance(600'000);
+  d = *dossiers_.Handover(officer_, d.id, unbudgeted.id, {});
+  EXPECT_EQ(d.steps[2].timeliness, "early");
+}
+
 TEST_F(DossiersService, WorkQueuesListWhatTheirCountsCount) {
   Dossier d = *dossiers_.Receive(clerk_, Input());
   auto queues = dossiers_.GetQueues(officer_);

@@ -99,7 +99,11 @@ Result<core::Millis> Service::DueOf(AgencyId agency, core::Millis from, const st
   return due.due_at;
 }
 
-Result<core::Millis> Service::StepDue(AgencyId agency, core::Millis from, std::int64_t minutes, int days) const {
+Result<core::Millis> Service::StepDue(AgencyId agency, core::Millis from, std::int64_t minutes, int days,
+                                      std::optional<core::Millis> dossier_due) const {
+  // A step without a budget of its own (0 in the process: done within the neighbouring steps'
+  // time) is bounded by the dossier's appointment only.
+  if (days == 0 && minutes == 0 && dossier_due) return std::max(from, *dossier_due);
   if (days > 0) return DueOf(agency, from, "working_days", days, false);
   return DueOf(agency, from, "working_hours", static_cast<int>((minutes + 59) / 60), false);
 }
@@ -229,7 +233,7 @@ Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) 
         d.handling_agency_id = steps[first].agency_id;
         for (auto& s : steps)
           if (s.stage == stage) {
-            EISO_TRY(step_due, StepDue(s.agency_id, now, s.budget_minutes, s.budget_days));
+            EISO_TRY(step_due, StepDue(s.agency_id, now, s.budget_minutes, s.budget_days, d.due_at));
             s.state = "active";
             s.started_at = now;
             s.due_at = step_due;
@@ -344,7 +348,7 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
       ToString(calendar_.Classify(step.agency_id, now, step.due_at.value_or(now), calendar::Granularity::kMinute));
   std::vector<std::pair<const Step*, core::Millis>> started;
   for (const Step* next : NextStage(d, {step_id})) {
-    EISO_TRY(due, StepDue(next->agency_id, now, next->budget_minutes, next->budget_days));
+    EISO_TRY(due, StepDue(next->agency_id, now, next->budget_minutes, next->budget_days, d.due_at));
     started.emplace_back(next, due);
   }
   return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
@@ -451,7 +455,7 @@ Result<Dossier> Service::ReceiveSupplement(const Actor& actor, DossierId id) con
   std::vector<std::pair<StepId, core::Millis>> restarted;
   for (const Step& s : d.steps)
     if (s.state == "active") {
-      EISO_TRY(step_due, StepDue(s.agency_id, now, s.budget_minutes, s.budget_days));
+      EISO_TRY(step_due, StepDue(s.agency_id, now, s.budget_minutes, s.budget_days, due));
       restarted.emplace_back(s.id, step_due);
     }
   return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
@@ -516,7 +520,7 @@ Result<Dossier> Service::Decide(const Actor& actor, DossierId id, bool positive,
   std::vector<std::pair<const Step*, core::Millis>> started;
   if (!finishing.empty())
     for (const Step* next : NextStage(d, finishing)) {
-      EISO_TRY(due, StepDue(next->agency_id, now, next->budget_minutes, next->budget_days));
+      EISO_TRY(due, StepDue(next->agency_id, now, next->budget_minutes, next->budget_days, d.due_at));
       started.emplace_back(next, due);
     }
   return db_.Write([&](db::Tx& tx) -> Result<Dossier> {

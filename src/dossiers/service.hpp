@@ -121,7 +121,9 @@ class Service {
   Result<core::Millis> DueOf(AgencyId agency, core::Millis from, const std::string& unit, int amount,
                              bool cutoff) const;
   // The due time of a step's budget started at `from` (minutes when not whole days).
-  Result<core::Millis> StepDue(AgencyId agency, core::Millis from, std::int64_t minutes, int days) const;
+  // A step with no budget of its own is due at `dossier_due` (the dossier's appointment).
+  Result<core::Millis> StepDue(AgencyId agency, core::Millis from, std::int64_t minutes, int days,
+                               std::optional<core::Millis> dossier_due) const;
 
   db::Database& db_;
   const audit::Service& audit_;

@@ -36,6 +36,7 @@ export function useProcedure(id: number) {
   return useQuery({
     queryKey: [...proceduresKey, 'detail', id],
     queryFn: () => api.get<Procedure>(`/api/procedures/${id}`),
+    enabled: id > 0,   // 0: not known yet (e.g. the dossier that names it is still loading)
   });
 }
 
