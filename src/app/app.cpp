@@ -105,7 +105,7 @@ http::Router App::BuildRouter() const {
   calendar::RegisterRoutes(router, calendar_);
   documents::RegisterRoutes(router, documents_);
   procedures::RegisterRoutes(router, procedures_, public_limiter_, messages_);
-  dossiers::RegisterRoutes(router, dossiers_, public_limiter_);
+  dossiers::RegisterRoutes(router, dossiers_, public_limiter_, settings_.public_url);
   return router;
 }
 
@@ -120,6 +120,7 @@ Status App::Serve() {
                       },
                       messages_);
   EISO_CHECK(server.Listen());
+  settings_.public_url = PublicUrl(settings_, server.port());   // before any request: the forms read it
   // The first line on stdout is the address, for people and for test harnesses.
   std::printf("eISO listening on http://%s:%u\n", settings_.http.host.c_str(), server.port());
   std::fflush(stdout);

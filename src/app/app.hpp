@@ -54,8 +54,10 @@ class App {
   documents::Service documents_;
   procedures::Service procedures_{*db_, audit_, org_, documents_, calendar_, clock_};
   dossiers::Service dossiers_{*db_, audit_, org_, auth_, procedures_, calendar_, clock_};
-  // Public endpoints per client address: ~5 requests/s, bursts of 30 (per eiso process).
-  mutable http::RateLimiter public_limiter_{clock_, {}};
+  // Public endpoints per client address (default ~5 requests/s, bursts of 30; per eiso process).
+  mutable http::RateLimiter public_limiter_{
+      clock_, {.per_second = static_cast<double>(settings_.public_rate_per_second),
+               .burst = static_cast<double>(settings_.public_burst)}};
   core::MessageCatalog messages_;
   std::vector<std::string> applied_;
 };

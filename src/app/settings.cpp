@@ -67,6 +67,9 @@ std::vector<SettingField> Fields(Settings& s) {
       Text("http", "static_dir", s.http.static_dir),
       Flag("http", "trust_proxy", s.http.trust_proxy),
       Flag("http", "access_log", s.http.access_log),
+      Number("http", "public_rate_per_second", s.public_rate_per_second),
+      Number("http", "public_burst", s.public_burst),
+      Text("server", "public_url", s.public_url),
       Text("auth", "password_cost", s.password_cost),
       Number("auth", "session_idle_minutes", s.auth.session_idle_minutes),
       Number("auth", "session_max_hours", s.auth.session_max_hours),
@@ -89,7 +92,17 @@ Status Validate(const Settings& s) {
   if (s.password_cost != "interactive" && s.password_cost != "moderate" && s.password_cost != "minimum")
     return Error::Invalid("config.bad_value", "auth.password_cost");
   if (s.db_pool_size < 1) return Error::Invalid("config.bad_value", "db.pool_size");
+  if (s.public_rate_per_second < 1) return Error::Invalid("config.bad_value", "http.public_rate_per_second");
+  if (s.public_burst < 1) return Error::Invalid("config.bad_value", "http.public_burst");
+  if (!s.public_url.empty() && s.public_url.rfind("http://", 0) != 0 && s.public_url.rfind("https://", 0) != 0)
+    return Error::Invalid("config.bad_value", "server.public_url");
   return Ok();
+}
+
+std::string PublicUrl(const Settings& s, unsigned port) {
+  if (!s.public_url.empty()) return s.public_url;
+  const bool v6 = s.http.host.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + s.http.host + "]" : s.http.host) + ":" + std::to_string(port);
 }
 
 Status Load(Settings& settings, const std::string& toml_path) {

@@ -183,7 +183,7 @@ TEST_F(DossiersService, ApologyOnceAtLatestOneWorkingDayBeforeTheDueTime) {
   EXPECT_EQ(dossiers_.Apologize(officer_, d.id, later + 1, "again").error().message_key, "dossiers.apology_used");
 
   d = Through(*a);
-  clock_.Set(original + 3'600'000);   // after the first due time, before the appointment
+  clock_.Set(original + calendar::kMillisPerDay);   // a day after the first due time, before the appointment
   auto done = dossiers_.Decide(leader_, d.id, true, "");
   ASSERT_TRUE(done.ok()) << done.error().message_key;
   EXPECT_EQ(done->timeliness, "late_apology");
@@ -377,6 +377,42 @@ TEST_F(DossiersService, AStepWithoutABudgetIsDueAtTheAppointment) {
   clock_.Advance(600'000);
   d = *dossiers_.Handover(officer_, d.id, unbudgeted.id, {});
   EXPECT_EQ(d.steps[2].timeliness, "early");
+}
+
+TEST_F(DossiersService, TheResultCountsByDayAsTheReportsDo) {
+  Dossier d = Through(*dossiers_.Receive(clerk_, Input()));
+  clock_.Set(*d.due_at - 3'600'000);   // on the appointment's day
+  EXPECT_EQ(dossiers_.Decide(leader_, d.id, true, "")->timeliness, "on_time");
+  Dossier e = Through(*dossiers_.Receive(clerk_, Input()));
+  clock_.Set(*e.due_at + 60'000);      // a minute after the close of that day: still that day
+  EXPECT_EQ(dossiers_.Decide(leader_, e.id, true, "")->timeliness, "on_time");
+}
+
+TEST_F(DossiersService, FeesDueStopTheClockWithoutRestartingIt) {
+  Dossier d = *dossiers_.Receive(clerk_, Input());   // Monday 16/11 09:00, 5 working days
+  const core::Millis due = *d.due_at;
+  EXPECT_EQ(dossiers_.RequestFinancial(officer_, d.id, {}).error().message_key, "dossiers.items_required");
+  EXPECT_EQ(dossiers_.RequestFinancial(outsider_, d.id, {"Lệ phí"}).error().code, ErrorCode::kNotFound);
+  d = *dossiers_.RequestFinancial(officer_, d.id, {"Nộp lệ phí cấp phép: 200.000 đồng"});
+  EXPECT_EQ(d.status, 6);
+  EXPECT_EQ(dossiers_.Decide(leader_, d.id, true, "").error().message_key, "dossiers.bad_status");
+  auto stats = dossiers_.GetStats(leader_, {agencies_[0], "2026-11", "2026-11"});
+  EXPECT_EQ(stats->total.in_progress, 1);
+  // Paid on Wednesday 09:00: two working days waited, so the appointment moves two working days.
+  clock_.Advance(48 * 3'600'000LL);
+  EXPECT_EQ(dossiers_.FinancialDone(outsider_, d.id).error().code, ErrorCode::kNotFound);
+  const core::Millis paid = clock_.Now();
+  d = *dossiers_.FinancialDone(clerk_, d.id);
+  EXPECT_EQ(d.status, 4);
+  const auto calendar = calendar_.CalendarFor(agencies_[0]);
+  const std::int64_t waited = calendar->WorkingMinutesBetween(paid - 48 * 3'600'000LL, paid);
+  EXPECT_EQ(waited, 2 * calendar->WorkingMinutesBetween(Local(2026, 11, 17, 0, 0), Local(2026, 11, 18, 0, 0)));
+  EXPECT_EQ(*d.due_at, calendar->AddWorkingMinutes(due, waited));
+  EXPECT_GT(*d.due_at, due);
+  EXPECT_FALSE(d.paused_at.has_value());
+  const auto history = dossiers_.History(leader_, d.id);
+  ASSERT_TRUE(history.ok());
+  EXPECT_EQ(history->front().kind, "financial_done");
 }
 
 TEST_F(DossiersService, WorkQueuesListWhatTheirCountsCount) {

@@ -36,6 +36,17 @@ std::span<const core::Message> Messages() {
        "Unknown grouping (use period, agency, level or procedure)."},
       {"dossiers.bad_queue", "Danh sách công việc không hợp lệ.", "Unknown work queue."},
       {"dossiers.bad_delta", "Điều chỉnh chỉ được là +1 hoặc -1.", "A correction is +1 or -1."},
+      {"dossiers.form_not_applicable", "Hồ sơ ở trạng thái này không có biểu mẫu đã chọn.",
+       "The dossier's state has not produced this form."},
+      {"dossiers.bad_form_kind", "Biểu mẫu không hợp lệ (Mẫu 01 đến 05; sổ theo dõi in riêng).",
+       "Unknown form (01 to 05; the tracking book is printed on its own)."},
+      {"dossiers.bad_secret", "Mã tra cứu không đúng với mã đã cấp khi tiếp nhận.",
+       "The lookup code does not match the one given at intake."},
+      {"dossiers.bad_period", "Năm hoặc tháng không hợp lệ (tháng từ 1 đến 12, từ tháng không sau đến tháng).",
+       "Invalid year or month (months 1 to 12, from not after to)."},
+      {"dossiers.book_too_large",
+       "Sổ theo dõi có quá nhiều hồ sơ để in một lần: hãy chọn khoảng tháng (from, to) ngắn hơn.",
+       "The tracking book holds too many dossiers to print at once: choose a shorter month range (from, to)."},
   };
   return kMessages;
 }

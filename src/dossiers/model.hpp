@@ -92,6 +92,7 @@ struct Dossier {
   std::optional<core::Millis> due_at;        // the appointment now
   bool apologized = false;
   bool notice_late = false;
+  std::optional<core::Millis> paused_at;     // status 5 or 6: the clock stopped then
   std::optional<bool> result_positive;
   std::optional<core::Millis> resolved_at;
   std::string timeliness;                 // early / on_time / late / late_apology once resolved

@@ -128,7 +128,9 @@ Result<ReceiveInput> ParseReceive(const Request& req, const nlohmann::json& body
 
 }  // namespace
 
-void RegisterRoutes(http::Router& router, const Service& dossiers, http::RateLimiter& public_limiter) {
+void RegisterRoutes(http::Router& router, const Service& dossiers, http::RateLimiter& public_limiter,
+                    const std::string& public_url) {
+  RegisterFormRoutes(router, dossiers, public_url);   // before /api/dossiers/{id}, which would take "book"
   router.Post("/api/dossiers", Access::kAuthenticated, [&](Request& req) -> Result<Reply> {
     EISO_TRY(body, req.Json());
     EISO_TRY(input, ParseReceive(req, body));
@@ -241,6 +243,18 @@ void RegisterRoutes(http::Router& router, const Service& dossiers, http::RateLim
     EISO_TRY(body, req.Json());
     EISO_TRY(items, core::RequireStringArray(body, "items"));
     EISO_TRY(d, dossiers.RequestSupplement(req.actor, id, items));
+    return Reply::Json(ToJson(d));
+  });
+  router.Post("/api/dossiers/{id}/financial-obligation", Access::kAuthenticated, [&](Request& req) -> Result<Reply> {
+    EISO_TRY(id, req.IdParam("id"));
+    EISO_TRY(body, req.Json());
+    EISO_TRY(items, core::RequireStringArray(body, "items"));
+    EISO_TRY(d, dossiers.RequestFinancial(req.actor, id, items));
+    return Reply::Json(ToJson(d));
+  });
+  router.Post("/api/dossiers/{id}/financial-obligation-done", Access::kAuthenticated, [&](Request& req) -> Result<Reply> {
+    EISO_TRY(id, req.IdParam("id"));
+    EISO_TRY(d, dossiers.FinancialDone(req.actor, id));
     return Reply::Json(ToJson(d));
   });
   router.Post("/api/dossiers/{id}/supplement-received", Access::kAuthenticated, [&](Request& req) -> Result<Reply> {

@@ -445,6 +445,64 @@ Result<Dossier> Service::RequestSupplement(const Actor& actor, DossierId id, con
   });
 }
 
+Result<Dossier> Service::RequestFinancial(const Actor& actor, DossierId id, const std::vector<std::string>& items) const {
+  EISO_TRY(d, Load(actor, id));
+  const bool may = (actor.agency_id == d.agency_id && actor.Has(Role::kLeader)) ||
+                   std::any_of(d.steps.begin(), d.steps.end(),
+                               [&](const Step& s) { return s.state == "active" && MayActOnStep(actor, s); });
+  if (!may) return Error::Forbidden();
+  if (d.status != 2 && d.status != 4) return Error::Precondition("dossiers.bad_status");
+  if (items.empty()) return Error::Invalid("dossiers.items_required", "items");
+  const core::Millis now = clock_.Now();
+  return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+    EISO_CHECK(Touch(tx, d, now));
+    tx.Exec("UPDATE dossiers SET status = 6, paused_at = ?, missing_json = ? WHERE id = ?",
+            {now, nlohmann::json(items).dump(), id});
+    d.status = 6;
+    const nlohmann::json detail = Detail({{"items", items}});
+    store::AppendEvent(tx, d, actor.user_id, "financial_requested", now, std::nullopt, detail);
+    audit_.Record(tx, actor, AuditOf(d, "financial_requested", detail));
+    return std::move(*store::Find(tx, id));
+  });
+}
+
+Result<Dossier> Service::FinancialDone(const Actor& actor, DossierId id) const {
+  EISO_TRY(d, Load(actor, id));
+  const bool may = AtAgency(actor, d.agency_id, Role::kClerk) || (actor.agency_id == d.agency_id && actor.Has(Role::kLeader)) ||
+                   std::any_of(d.steps.begin(), d.steps.end(),
+                               [&](const Step& s) { return s.state == "active" && MayActOnStep(actor, s); });
+  if (!may) return Error::Forbidden();
+  if (d.status != 6) return Error::Precondition("dossiers.bad_status");
+  const core::Millis now = clock_.Now();
+  const core::Millis paused = d.paused_at.value_or(now);
+  // Every due time moves by the working minutes waited, in its own unit's calendar.
+  auto moved = [&](AgencyId agency, core::Millis due) {
+    const auto calendar = calendar_.CalendarFor(agency);
+    const std::int64_t minutes = calendar->WorkingMinutesBetween(paused, now);
+    return minutes > 0 ? calendar->AddWorkingMinutes(due, minutes) : due;
+  };
+  const std::int64_t waited = calendar_.WorkingMinutesBetween(d.agency_id, paused, now);
+  const std::optional<core::Millis> due = d.due_at ? std::optional(moved(d.agency_id, *d.due_at)) : std::nullopt;
+  const std::optional<core::Millis> base = d.base_due_at ? std::optional(moved(d.agency_id, *d.base_due_at)) : std::nullopt;
+  std::vector<std::pair<StepId, core::Millis>> steps;
+  for (const Step& s : d.steps)
+    if (s.state == "active" && s.due_at) steps.emplace_back(s.id, moved(s.agency_id, *s.due_at));
+  return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+    EISO_CHECK(Touch(tx, d, now));
+    tx.Exec("UPDATE dossiers SET status = 4, paused_at = NULL, missing_json = '[]', due_at = ?, base_due_at = ? "
+            "WHERE id = ?",
+            {due, base, id});
+    for (const auto& [step, step_due] : steps)
+      tx.Exec("UPDATE dossier_steps SET due_at = ? WHERE id = ?", {step_due, step});
+    d.status = 4;
+    nlohmann::json detail = Detail({{"waited_minutes", waited}});
+    if (due) detail["due_at"] = *due;
+    store::AppendEvent(tx, d, actor.user_id, "financial_done", now, std::nullopt, detail);
+    audit_.Record(tx, actor, AuditOf(d, "financial_done", detail));
+    return std::move(*store::Find(tx, id));
+  });
+}
+
 Result<Dossier> Service::ReceiveSupplement(const Actor& actor, DossierId id) const {
   EISO_TRY(d, Load(actor, id));
   if (!AtAgency(actor, d.agency_id, Role::kClerk)) return Error::Forbidden();
@@ -509,7 +567,9 @@ Result<Dossier> Service::Decide(const Actor& actor, DossierId id, bool positive,
   }
   const core::Millis now = clock_.Now();
   const core::Millis base = d.base_due_at.value_or(now);
-  std::string timeliness = ToString(calendar_.Classify(d.agency_id, now, base, calendar::Granularity::kMinute));
+  // The result counts by day, as the reports do: resolved on the appointment's day is on time
+  // (đúng hạn), on an earlier day early (trước hạn), on a later day late (quá hạn).
+  std::string timeliness = ToString(calendar_.Classify(d.agency_id, now, base, calendar::Granularity::kDay));
   if (timeliness == "late" && d.apologized) timeliness = "late_apology";
   std::vector<std::pair<const Step*, std::string>> finished;
   for (const Step& s : d.steps)
@@ -566,14 +626,14 @@ Result<Dossier> Close(db::Database& db, const audit::Service& audit, const Actor
 Result<Dossier> Service::Withdraw(const Actor& actor, DossierId id, const std::string& reason) const {
   EISO_TRY(d, Load(actor, id));
   if (!AtAgency(actor, d.agency_id, Role::kClerk)) return Error::Forbidden();
-  if (d.status != 2 && d.status != 4 && d.status != 5) return Error::Precondition("dossiers.bad_status");
+  if (d.status != 2 && d.status != 4 && d.status != 5 && d.status != 6) return Error::Precondition("dossiers.bad_status");
   return Close(db_, audit_, actor, std::move(d), 7, "withdrawn", reason, clock_.Now());
 }
 
 Result<Dossier> Service::Stop(const Actor& actor, DossierId id, const std::string& reason) const {
   EISO_TRY(d, Load(actor, id));
   if (!AtAgency(actor, d.agency_id, Role::kLeader)) return Error::Forbidden();
-  if (d.status != 4 && d.status != 5) return Error::Precondition("dossiers.bad_status");
+  if (d.status != 4 && d.status != 5 && d.status != 6) return Error::Precondition("dossiers.bad_status");
   if (reason.empty()) return Error::Invalid("dossiers.reasons_required", "reason");
   return Close(db_, audit_, actor, std::move(d), 8, "stopped", reason, clock_.Now());
 }

@@ -31,6 +31,7 @@
 #include "core/i18n.hpp"
 #include "core/result.hpp"
 #include "db/database.hpp"
+#include "dossiers/forms.hpp"
 #include "dossiers/model.hpp"
 #include "org/service.hpp"
 #include "procedures/service.hpp"
@@ -75,6 +76,13 @@ class Service {
   Result<Dossier> RequestSupplement(const Actor& actor, DossierId id, const std::vector<std::string>& items) const;
   // Status 5 → 4: the processing time restarts from zero at the supplement's receipt. Clerks.
   Result<Dossier> ReceiveSupplement(const Actor& actor, DossierId id) const;
+  // Status 2/4 → 6: the applicant must pay fees or taxes first (yêu cầu thực hiện nghĩa vụ tài
+  // chính); the clock stops. Who may request a supplement; kInvalidInput "dossiers.items_required".
+  Result<Dossier> RequestFinancial(const Actor& actor, DossierId id, const std::vector<std::string>& items) const;
+  // Status 6 → 4 once paid: unlike a supplement the clock does not restart, the appointment and
+  // the active steps' due times move by the working time the dossier waited. Clerks of the
+  // agency, or who may act on its active step.
+  Result<Dossier> FinancialDone(const Actor& actor, DossierId id) const;
   // Mẫu 04: a new appointment, at latest one working day before the due time, once only.
   // kFailedPrecondition "dossiers.apology_used", "dossiers.apology_too_late"; kInvalidInput
   // "dossiers.bad_new_due" (field new_due_at) unless after the current due time.
@@ -96,6 +104,33 @@ class Service {
   Result<Stats> GetStats(const Actor& actor, const StatsQuery& query) const;
   Result<Queues> GetQueues(const Actor& actor) const;
 
+  // Printable one-stop forms (biểu mẫu một cửa, TT 01/2018/TT-VPCP art. 9; forms_service.cpp
+  // gathers, dossiers/forms.hpp renders). A form is printed by whoever may Get its dossier, only
+  // once the dossier's state has produced it: kFailedPrecondition "dossiers.form_not_applicable"
+  // (field kind) otherwise; kInvalidInput "dossiers.bad_form_kind" for the book (PrintBook).
+  struct PrintedForm {
+    std::string filename;                                     // "Mau01-<number>.pdf"
+    std::string pdf;
+  };
+  // Mẫu 01–05 of a dossier, with a QR code of its lookup address under `public_url`; `secret`
+  // (receipt only, as given at intake) is printed and put in the QR code after VerifySecret.
+  Result<PrintedForm> PrintForm(const Actor& actor, DossierId id, forms::FormKind kind, const std::string& secret,
+                                const std::string& public_url) const;
+  // The lookup code against its stored hash: kFailedPrecondition "dossiers.bad_secret" (field
+  // secret) unless it matches; kNotFound as Get.
+  Status VerifySecret(const Actor& actor, DossierId id, const std::string& secret) const;
+  // Mẫu 06 Sổ theo dõi hồ sơ: the numbered dossiers an agency received in a year (months
+  // from..to), read page by page. The agency's staff, province-wide administrators and DOST
+  // evaluators; kForbidden otherwise. kInvalidInput "dossiers.bad_period" (field year, from or
+  // to); kFailedPrecondition "dossiers.book_too_large" (field from) above kBookMaxRows.
+  struct BookQuery {
+    AgencyId agency_id = 0;
+    int year = 0;
+    int from_month = 1;
+    int to_month = 12;
+  };
+  static constexpr std::int64_t kBookMaxRows = 5000;
+  Result<PrintedForm> PrintBook(const Actor& actor, const BookQuery& query) const;
 
   // Portal lookup (no session): the same kNotFound for an unknown number and a wrong secret; the
   // secret's hash compared in constant time. Every lookup is logged (dossier_lookups), in batches

@@ -1,6 +1,7 @@
 #include "dossiers/store.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -15,7 +16,7 @@ constexpr const char* kDossierColumns =
     "outcome, channel, applicant_name, applicant_id_number, applicant_address, applicant_phone, applicant_email, "
     "components_json, missing_json, reasons, received_at, base_due_at, due_at, apologized, notice_late, "
     "result_positive, resolved_at, timeliness, returned_at, handling_agency_id, updated_at, allowance_unit, "
-    "allowance_amount, cutoff_rule";
+    "allowance_amount, cutoff_rule, paused_at";
 
 Dossier ReadDossier(const db::Row& r) {
   Dossier d;
@@ -47,6 +48,7 @@ Dossier ReadDossier(const db::Row& r) {
   d.allowance_unit = r.Text(29);
   d.allowance_amount = static_cast<int>(r.Int(30));
   d.cutoff_rule = r.Bool(31);
+  d.paused_at = r.OptInt(32);
   return d;
 }
 
@@ -219,12 +221,19 @@ void AppendEvent(db::Tx& tx, const Dossier& d, std::optional<UserId> actor, cons
   tx.Exec("INSERT INTO dossier_stats_procedure (procedure_id, period, metric, count) VALUES (?, ?, ?, ?) "
           "ON CONFLICT (period, procedure_id, metric) DO UPDATE SET count = dossier_stats_procedure.count + ?",
           {d.procedure_id, period, *metric, delta, delta});
+  tx.Exec("INSERT INTO dossier_stats_province (period, metric, count) VALUES (?, ?, ?) "
+          "ON CONFLICT (period, metric) DO UPDATE SET count = dossier_stats_province.count + ?",
+          {period, *metric, delta, delta});
+  tx.Exec("INSERT INTO dossier_stats_alltime (agency_id, metric, count) VALUES (?, ?, ?) "
+          "ON CONFLICT (agency_id, metric) DO UPDATE SET count = dossier_stats_alltime.count + ?",
+          {d.agency_id, *metric, delta, delta});
 }
 
 std::vector<CounterSum> SumCounters(db::Tx& tx, const CounterQuery& q) {
   // The narrowest table that answers: the province's roll-ups, or one agency's rows.
   std::string key = "''";
-  std::string table = "dossier_stats_agency";
+  // The province's own roll-up answers the province's totals and months.
+  std::string table = !q.agency_id && q.group != Group::kAgency ? "dossier_stats_province" : "dossier_stats_agency";
   if (q.group == Group::kPeriod) key = "period";
   if (q.group == Group::kAgency) key = "CAST(agency_id AS TEXT)";
   if (q.group == Group::kProcedure) {
@@ -259,21 +268,36 @@ std::vector<CounterSum> SumCounters(db::Tx& tx, const CounterQuery& q) {
 }
 
 std::vector<OpenCount> CountOpen(db::Tx& tx, std::optional<AgencyId> agency, core::Millis now, bool by_agency) {
-  // Repeats the partial index's predicate (status IN (2, 4, 5, 6)) so both engines use it;
-  // paused dossiers (5) are in progress but never overdue.
-  std::string sql = std::string("SELECT ") + (by_agency ? "agency_id" : "0") +
-                    ", COUNT(*), SUM(CASE WHEN status <> 5 AND due_at < ? THEN 1 ELSE 0 END) FROM dossiers "
-                    "WHERE status IN (2, 4, 5, 6)";
-  db::Params params{now};
+  const std::string key = by_agency ? "agency_id" : "0";
+  const std::string group = by_agency ? " GROUP BY agency_id" : "";
+  db::Params params;
+  std::string where;
   if (agency) {
-    sql += " AND agency_id = ?";
+    where = " WHERE agency_id = ?";
     params.emplace_back(*agency);
   }
-  if (by_agency) sql += " GROUP BY agency_id";
-  std::vector<OpenCount> out;
-  for (const db::Row& r : tx.Query(sql, params))
-    if (r.Int(1) > 0) out.push_back({r.Int(0), r.Int(1), r.IsNull(2) ? 0 : r.Int(2)});
-  return out;
+  // In progress: received minus closed, from the all-time counters (corrections included).
+  std::map<AgencyId, OpenCount> out;
+  for (const db::Row& r : tx.Query(
+           "SELECT " + key + ", SUM(CASE WHEN metric LIKE 'received.%' THEN count "
+           "WHEN metric LIKE 'resolved.%' OR metric IN ('withdrawn', 'stopped') THEN -count ELSE 0 END) "
+           "FROM dossier_stats_alltime" + where + group,
+           params))
+    if (!r.IsNull(1)) out[r.Int(0)] = {r.Int(0), r.Int(1), 0};
+  // Overdue: open, clock running (2, 4), due before now — the partial indexes hold only those.
+  db::Params late{now};
+  if (agency) late.emplace_back(*agency);
+  for (const db::Row& r : tx.Query("SELECT " + key + ", COUNT(*) FROM dossiers WHERE status IN (2, 4) AND due_at < ?" +
+                                       (agency ? " AND agency_id = ?" : "") + group,
+                                   late)) {
+    OpenCount& o = out[r.Int(0)];
+    o.agency_id = r.Int(0);
+    o.overdue = r.Int(1);
+  }
+  std::vector<OpenCount> list;
+  for (auto& [id, o] : out)
+    if (o.in_progress != 0 || o.overdue != 0) list.push_back(o);
+  return list;
 }
 
 std::vector<DossierEvent> Events(db::Tx& tx, DossierId id) {

@@ -80,8 +80,9 @@ struct CounterSum {
 };
 std::vector<CounterSum> SumCounters(db::Tx& tx, const CounterQuery& query);
 
-// Open dossiers (status 2, 4, 5, 6) now: in progress, and overdue (due before `now`, not paused);
-// one row for the scope, or one per agency.
+// Now: in progress (received minus resolved, withdrawn and stopped, from the all-time counters)
+// and overdue (open with the clock running — status 2, 4 — and due before `now`); one row for
+// the scope, or one per agency.
 struct OpenCount {
   AgencyId agency_id = 0;
   std::int64_t in_progress = 0;

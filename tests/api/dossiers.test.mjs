@@ -118,6 +118,22 @@ describe('dossiers (issue 6)', () => {
     expectStatus(await admin.get('/api/dossiers/stats'), 200);
   });
 
+  it('stops the clock for fees (status 6) and moves the appointment when they are paid', async () => {
+    let d = expectStatus(await receive(), 201);
+    expectError(await officer.post(`/api/dossiers/${d.id}/financial-obligation`, { items: [] }), 400, 'dossiers.items_required');
+    expectError(await otherClerk.post(`/api/dossiers/${d.id}/financial-obligation`, { items: ['Lệ phí'] }), 404);
+    d = expectStatus(await officer.post(`/api/dossiers/${d.id}/financial-obligation`, { items: ['Lệ phí: 50.000 đồng'] }), 200);
+    assert.equal(d.status, 6);
+    assert.deepEqual(d.missing, ['Lệ phí: 50.000 đồng']);
+    expectError(await leader.post(`/api/dossiers/${d.id}/decision`, { positive: true }), 422, 'dossiers.bad_status');
+    const due = d.due_at;
+    d = expectStatus(await clerk.post(`/api/dossiers/${d.id}/financial-obligation-done`, {}), 200);
+    assert.equal(d.status, 4);
+    assert.ok(d.due_at >= due, 'the appointment never moves earlier');
+    const kinds = expectStatus(await clerk.get(`/api/dossiers/${d.id}/events`), 200).events.map((e) => e.kind);
+    assert.deepEqual(kinds.slice(0, 2), ['financial_done', 'financial_requested']);
+  });
+
   it('groups the statistics by month, agency, level and procedure; lists the work queues', async () => {
     const d = expectStatus(await receive(), 201);
     const month = new Date().toISOString().slice(0, 7);

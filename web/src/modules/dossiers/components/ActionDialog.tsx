@@ -8,8 +8,8 @@ import { errorText } from '../../../lib/errors';
 import { useCandidates, useDossierAction } from '../api';
 import type { DossierStep } from '../model';
 
-export type ActionKind = 'handover' | 'supplementRequest' | 'supplementReceived' | 'apology' | 'decision' | 'return'
-  | 'withdraw' | 'stop';
+export type ActionKind = 'handover' | 'supplementRequest' | 'supplementReceived' | 'financialRequest' | 'financialDone'
+  | 'apology' | 'decision' | 'return' | 'withdraw' | 'stop';
 
 interface Values { to_user_id?: number; note?: string; items?: string; reason?: string; new_due_at?: Dayjs; positive?: boolean; reasons?: string }
 
@@ -21,6 +21,8 @@ function request(kind: ActionKind, v: Values, stepId: number | null): { path: st
       body: v.to_user_id ? { to_user_id: v.to_user_id, note: v.note ?? '' } : { note: v.note ?? '' } };
     case 'supplementRequest': return { path: 'supplement-request', body: { items: lines(v.items) } };
     case 'supplementReceived': return { path: 'supplement-received', body: {} };
+    case 'financialRequest': return { path: 'financial-obligation', body: { items: lines(v.items) } };
+    case 'financialDone': return { path: 'financial-obligation-done', body: {} };
     case 'apology': return { path: 'apology', body: { new_due_at: v.new_due_at?.toISOString() ?? '', reason: v.reason ?? '' } };
     case 'decision': return { path: 'decision', body: { positive: v.positive ?? true, reasons: v.reasons ?? '' } };
     case 'return': return { path: 'return', body: {} };
@@ -64,8 +66,9 @@ export function ActionDialog({ dossierId, kind, stepId, nextStep = null, onClose
         {kind === 'handover' && (
           <Form.Item name="note" label={t('dossiers.action.note')}><Input.TextArea rows={2} data-testid="action-note" /></Form.Item>
         )}
-        {kind === 'supplementRequest' && (
-          <Form.Item name="items" label={t('dossiers.action.items')} rules={[{ required: true, message: t('dossiers.action.items') }]}>
+        {(kind === 'supplementRequest' || kind === 'financialRequest') && (
+          <Form.Item name="items" label={t(kind === 'financialRequest' ? 'dossiers.action.fees' : 'dossiers.action.items')}
+            rules={[{ required: true, message: t(kind === 'financialRequest' ? 'dossiers.action.fees' : 'dossiers.action.items') }]}>
             <Input.TextArea rows={3} data-testid="action-items" />
           </Form.Item>
         )}

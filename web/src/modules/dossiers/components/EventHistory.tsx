@@ -40,6 +40,12 @@ export function EventHistory({ events, error, loading, steps, personName }: {
         line('dossiers.event.step', stepName(d.step_id));
         line('dossiers.event.toUser', personName(Number(d.user_id)));
         break;
+      case 'financial_requested':
+        if (Array.isArray(d.items)) line('dossiers.action.fees', (d.items as unknown[]).map(str).join('; '));
+        break;
+      case 'financial_done':
+        if (d.due_at) line('dossiers.field.dueAt', formatDateTime(d.due_at as string | number));
+        break;
       case 'supplement_requested':
         if (Array.isArray(d.items)) line('dossiers.field.missing', (d.items as unknown[]).map(str).join('; '));
         if (d.notice_late) out.push(<Tag key="late" color="red">{t('dossiers.event.noticeLate')}</Tag>);

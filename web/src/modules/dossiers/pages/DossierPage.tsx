@@ -38,10 +38,12 @@ function availableActions(d: Dossier, user: User): ActionKind[] {
   if (open && has('leader') && (!step || decisionKinds.includes(step.kind))) out.push('decision');
   if (open && (has('officer') || has('leader'))) out.push('supplementRequest');
   if (d.status === 5 && has('clerk')) out.push('supplementReceived');
+  if (open && (has('officer') || has('leader'))) out.push('financialRequest');
+  if (d.status === 6 && (has('clerk') || has('officer') || has('leader'))) out.push('financialDone');
   if (open && !d.apologized && (has('officer') || has('leader'))) out.push('apology');
   if (d.status === 9 && has('clerk')) out.push('return');
-  if ((open || d.status === 5) && has('clerk')) out.push('withdraw');
-  if ((d.status === 4 || d.status === 5) && has('leader')) out.push('stop');
+  if ((open || d.status === 5 || d.status === 6) && has('clerk')) out.push('withdraw');
+  if ((d.status === 4 || d.status === 5 || d.status === 6) && has('leader')) out.push('stop');
   return out;
 }
 

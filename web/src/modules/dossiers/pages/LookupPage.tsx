@@ -5,7 +5,8 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, Tag, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
+import { useEffect } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { LanguageSwitch } from '../../../app/components/LanguageSwitch';
 import { useT } from '../../../i18n/I18nProvider';
 import { errorText } from '../../../lib/errors';
@@ -19,6 +20,17 @@ export default function LookupPage() {
   const t = useT();
   const search = useMutation({ mutationFn: (v: Values) => lookup(v.number.trim(), v.secret.trim()) });
   const view = search.data;
+  // The QR code of a printed form opens /tra-cuu?so=<number>&ma=<code>: fill in and look up.
+  const [form] = Form.useForm<Values>();
+  const [params] = useSearchParams();
+  const so = params.get('so') ?? '';
+  const ma = params.get('ma') ?? '';
+  const { mutate } = search;
+  useEffect(() => {
+    if (!so) return;
+    form.setFieldsValue({ number: so, secret: ma });
+    if (ma) mutate({ number: so, secret: ma });
+  }, [so, ma, form, mutate]);
 
   return (
     <div data-testid="lookup-page" style={{ minHeight: '100vh', background: '#f3f5f9', padding: '48px 16px' }}>
@@ -29,7 +41,7 @@ export default function LookupPage() {
         </div>
         <Typography.Paragraph type="secondary">{t('dossiers.lookup.subtitle')}</Typography.Paragraph>
         <Card>
-          <Form<Values> layout="vertical" onFinish={(v) => search.mutate(v)} data-testid="lookup-form">
+          <Form<Values> form={form} layout="vertical" onFinish={(v) => search.mutate(v)} data-testid="lookup-form">
             <Form.Item name="number" label={t('dossiers.lookup.number')} rules={[{ required: true, message: t('dossiers.lookup.number') }]}>
               <Input data-testid="lookup-number" placeholder="000.00.91.H06-261125-0001" autoComplete="off" />
             </Form.Item>
