@@ -77,7 +77,7 @@ run() {  # $1 label, then wrk arguments → prints "rps p99 non2xx"
   out=$(wrk -t1 -c"$connections" -d"${seconds}s" --latency "$@")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
-  errors=$(awk '/Non-2xx/ {print $4}' <<<"$out")
+  errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
   printf '%-9s %-34s %10s req/s   p99 %-9s %s\n' "$backend" "$label" "$rps" "$p99" "${errors:+non-2xx: $errors}"
 }
 

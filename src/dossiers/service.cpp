@@ -718,6 +718,31 @@ Result<Stats> Service::GetStats(const Actor& actor, const StatsQuery& query) con
   else if (query.group_by == "procedure") group = store::Group::kProcedure;
   else if (!query.group_by.empty()) return Error::Invalid("dossiers.bad_group_by", "group_by");
   const bool by_agency = group == store::Group::kAgency;
+  // An answer is reused while no statistics event has been written since (any process: the
+  // newest event id says so) and for at most kStatsFresh, the "overdue now" part changing with time.
+  const core::Millis now = clock_.Now();
+  const std::string cache_key =
+      std::to_string(query.agency_id.value_or(0)) + "|" + query.from + "|" + query.to + "|" + query.group_by;
+  EISO_TRY(version, db_.Read([&](db::Tx& tx) -> Result<std::int64_t> { return store::StatsVersion(tx); }));
+  auto cached = [&]() -> std::optional<Stats> {
+    std::lock_guard lock(stats_mutex_);
+    const auto it = stats_cache_.find(cache_key);
+    if (it != stats_cache_.end() && it->second.version >= version && now >= it->second.at &&
+        now - it->second.at < kStatsFresh)
+      return it->second.stats;
+    return std::nullopt;
+  };
+  if (auto hit = cached()) return std::move(*hit);
+  // One computation per question at a time: the others asking it meanwhile wait for its answer.
+  std::shared_ptr<std::mutex> computing;
+  {
+    std::lock_guard lock(stats_mutex_);
+    auto& slot = stats_computing_[cache_key];
+    if (!slot) slot = std::make_shared<std::mutex>();
+    computing = slot;
+  }
+  std::lock_guard computing_lock(*computing);
+  if (auto hit = cached()) return std::move(*hit);
   // Names of the groups, read outside the statistics snapshot (they are labels only).
   std::map<std::string, std::pair<std::string, std::string>> names;   // key → (name, level)
   if (by_agency) {
@@ -727,8 +752,7 @@ Result<Stats> Service::GetStats(const Actor& actor, const StatsQuery& query) con
     EISO_TRY(list, procedures_.List(actor, {}));
     for (const auto& p : list) names[std::to_string(p.id)] = {p.code + " — " + p.current.name, ""};
   }
-  const core::Millis now = clock_.Now();
-  return db_.Read([&](db::Tx& tx) -> Result<Stats> {
+  auto computed = db_.Read([&](db::Tx& tx) -> Result<Stats> {
     Stats out;
     store::CounterQuery q{query.agency_id, query.from, query.to, std::nullopt, store::Group::kNone};
     for (const auto& c : store::SumCounters(tx, q)) out.total.counts[c.metric] += c.count;
@@ -773,6 +797,13 @@ Result<Stats> Service::GetStats(const Actor& actor, const StatsQuery& query) con
     }
     return out;
   });
+  if (computed.ok()) {
+    std::lock_guard lock(stats_mutex_);
+    if (stats_cache_.size() > 512) stats_cache_.clear();
+    if (stats_computing_.size() > 512) stats_computing_.clear();   // a waiter keeps its own copy
+    stats_cache_[cache_key] = {version, now, *computed};
+  }
+  return computed;
 }
 
 Result<Queues> Service::GetQueues(const Actor& actor) const {

@@ -175,6 +175,15 @@ class Service {
   };
   mutable std::mutex lookups_mutex_;
   mutable std::vector<LookupLog> lookups_;
+  struct CachedStats {
+    std::int64_t version = 0;   // the newest dossier event when computed
+    core::Millis at = 0;
+    Stats stats;
+  };
+  static constexpr core::Millis kStatsFresh = 2000;
+  mutable std::mutex stats_mutex_;
+  mutable std::map<std::string, CachedStats> stats_cache_;
+  mutable std::map<std::string, std::shared_ptr<std::mutex>> stats_computing_;
   mutable std::mutex cache_mutex_;
   mutable std::map<std::tuple<std::int64_t, AgencyId, std::string>, std::shared_ptr<const Pinned>> in_force_;
 };

@@ -285,19 +285,32 @@ std::vector<OpenCount> CountOpen(db::Tx& tx, std::optional<AgencyId> agency, cor
            params))
     if (!r.IsNull(1)) out[r.Int(0)] = {r.Int(0), r.Int(1), 0};
   // Overdue: open, clock running (2, 4), due before now — the partial indexes hold only those.
+  // Per agency, the overdue rows are read and counted here: a GROUP BY agency_id would lead the
+  // planner to walk an index in agency order over every dossier instead of the few overdue ones.
   db::Params late{now};
   if (agency) late.emplace_back(*agency);
-  for (const db::Row& r : tx.Query("SELECT " + key + ", COUNT(*) FROM dossiers WHERE status IN (2, 4) AND due_at < ?" +
-                                       (agency ? " AND agency_id = ?" : "") + group,
-                                   late)) {
-    OpenCount& o = out[r.Int(0)];
-    o.agency_id = r.Int(0);
-    o.overdue = r.Int(1);
+  if (by_agency) {
+    for (const db::Row& r : tx.Query(std::string("SELECT agency_id FROM dossiers WHERE status IN (2, 4) AND due_at < ?") +
+                                         (agency ? " AND agency_id = ?" : ""),
+                                     late)) {
+      OpenCount& o = out[r.Int(0)];
+      o.agency_id = r.Int(0);
+      ++o.overdue;
+    }
+  } else if (const auto row = tx.QueryOne(std::string("SELECT COUNT(*) FROM dossiers WHERE status IN (2, 4) AND due_at < ?") +
+                                              (agency ? " AND agency_id = ?" : ""),
+                                          late)) {
+    out[0].overdue = row->Int(0);
   }
   std::vector<OpenCount> list;
   for (auto& [id, o] : out)
     if (o.in_progress != 0 || o.overdue != 0) list.push_back(o);
   return list;
+}
+
+std::int64_t StatsVersion(db::Tx& tx) {
+  const auto row = tx.QueryOne("SELECT MAX(id) FROM dossier_events");
+  return row && !row->IsNull(0) ? row->Int(0) : 0;
 }
 
 std::vector<DossierEvent> Events(db::Tx& tx, DossierId id) {

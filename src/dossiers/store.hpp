@@ -90,6 +90,10 @@ struct OpenCount {
 };
 std::vector<OpenCount> CountOpen(db::Tx& tx, std::optional<AgencyId> agency, core::Millis now, bool by_agency);
 
+// Grows with every dossier event (the newest event's id): statistics computed at one version
+// stay right while it does not move.
+std::int64_t StatsVersion(db::Tx& tx);
+
 std::string PeriodOf(core::Millis at);   // "YYYY-MM" in Vietnam time
 
 }  // namespace eiso::dossiers::store
