@@ -63,7 +63,7 @@ std::vector<DemoUser> DemoUsers() {
 
 }  // namespace
 
-Result<DemoReport> LoadDemo(App& app) {
+Result<DemoReport> LoadDemo(App& app, const DemoOptions& options) {
   DemoReport report;
   if (app.org().Count() > 0) {
     report.already_loaded = true;
@@ -122,7 +122,7 @@ Result<DemoReport> LoadDemo(App& app) {
       for (const std::string& r : auth::RoleNames(u.roles)) roles += (roles.empty() ? "" : ",") + r;
       report.logins.push_back({u.username, u.full_name, names.at(u.agency_key), roles});
     }
-    EISO_TRY(procedures, LoadDemoProcedures(app, tx, system, ids, minutes_per_day));
+    EISO_TRY(procedures, LoadDemoProcedures(app, tx, system, ids, minutes_per_day, options.all_units));
     report.procedures = procedures;
     return report;
   });

@@ -26,8 +26,15 @@ struct DemoReport {
   std::vector<DemoLogin> logins;
 };
 
+struct DemoOptions {
+  // A whole province's catalog instead of one sample unit per level: the procedures whose process
+  // belongs to the sample commune (x-09163) or district (h-256) become competent at every commune
+  // or every district, each with its own QMS and issued process (bench/province_year).
+  bool all_units = false;
+};
+
 // Loads the demo province into an empty database in one transaction; does nothing (and says so)
 // when agencies already exist.
-Result<DemoReport> LoadDemo(App& app);
+Result<DemoReport> LoadDemo(App& app, const DemoOptions& options = {});
 
 }  // namespace eiso::app
