@@ -247,15 +247,6 @@ std::string NewSecret(Random& r) {
   return out;
 }
 
-std::string HashSecret(const std::string& secret) {
-  unsigned char digest[32];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(),
-                     nullptr, 0);
-  char hex[65];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
-
 std::string NumberOf(const std::string& unit_code, Millis at, std::int64_t seq) {
   const calendar::Date d = calendar::ToLocal(at).date;
   char buf[32];
@@ -960,7 +951,7 @@ void Generator::Intake(db::Tx& tx, Millis at) {
   const dossiers::Dossier at_intake = d;   // the state its intake event records
   if (outcome == "received") Plan(*flight, steps);
 
-  d.id = dossiers::store::Insert(tx, {&d, secret ? std::optional(HashSecret(*secret)) : std::nullopt, clerk.user_id});
+  d.id = dossiers::store::Insert(tx, {&d, secret ? std::optional(dossiers::store::HashSecret(*secret)) : std::nullopt, clerk.user_id});
   dossiers::store::InsertSteps(tx, d.id, steps);
   if (!steps.empty())
     for (const db::Row& r : tx.Query("SELECT id FROM dossier_steps WHERE dossier_id = ? ORDER BY position", {d.id}))

@@ -10,6 +10,7 @@
 
 #include "calendar/date.hpp"
 #include "dossiers/service.hpp"
+#include "dossiers/store.hpp"
 
 namespace eiso::dossiers {
 namespace {
@@ -17,15 +18,6 @@ namespace {
 using forms::FormKind;
 
 // The same generic hash service.cpp stores for the lookup code (BLAKE2b-256, hex).
-std::string SecretHash(const std::string& secret) {
-  unsigned char digest[32];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(),
-                     nullptr, 0);
-  char hex[65];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
-
 // The locality of the date line (địa danh): the name after the last "tỉnh", "thành phố", "xã"…
 // in the agency's name or, failing that, its parents' ("Sở Tư pháp tỉnh Bắc Ninh" → "Bắc Ninh").
 // A heuristic until agencies carry their place name.
@@ -194,7 +186,7 @@ bool Applies(const Dossier& d, FormKind kind, bool has_apology) {
 
 Status Service::VerifySecret(const Actor& actor, DossierId id, const std::string& secret) const {
   EISO_TRY(d, Get(actor, id));
-  const std::string given = SecretHash(secret);
+  const std::string given = store::HashSecret(secret);
   return db_.Read([&](db::Tx& tx) -> Status {
     const auto row = tx.QueryOne("SELECT secret_hash FROM dossiers WHERE id = ?", {d.id});
     const std::string stored = row && !row->IsNull(0) ? row->Text(0) : std::string();

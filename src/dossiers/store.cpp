@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 
 #include "calendar/date.hpp"
 
@@ -53,6 +54,15 @@ Dossier ReadDossier(const db::Row& r) {
 }
 
 }  // namespace
+
+std::string HashSecret(const std::string& secret) {
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(),
+                     nullptr, 0);
+  char hex[65];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
 
 std::string PeriodOf(core::Millis at) {
   const calendar::Date date = calendar::ToLocal(at).date;

@@ -13,6 +13,9 @@
 
 namespace eiso::dossiers::store {
 
+// How a lookup secret is kept: its BLAKE2b-256 hash in hex (the secret itself is never stored).
+std::string HashSecret(const std::string& secret);
+
 // The next sequence number of (agency, local day), in the caller's transaction (UPSERT … RETURNING).
 std::int64_t NextSequence(db::Tx& tx, AgencyId agency, const std::string& day);
 

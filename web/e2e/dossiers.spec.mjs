@@ -39,8 +39,16 @@ async function readStats(page) {
 }
 
 // Picks the option labelled `label` in the open Ant Design select.
+// Picks an option of the open select dropdown and waits until the select shows it. The dropdown
+// slides in: a click during that animation can be lost under load, so wait for it to settle first.
 async function choose(page, label) {
-  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).click();
+  const option = page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`);
+  await option.waitFor();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden).ant-slide-up-enter-active').waitFor({ state: 'detached' })
+    .catch(() => {});
+  await page.waitForTimeout(200);
+  await option.click();
+  await page.locator(`.ant-select-selection-item[title="${label}"]`).first().waitFor();
 }
 
 test('a dossier is received, handled along its steps, approved, returned and looked up', async () => {
