@@ -415,6 +415,37 @@ TEST_F(DossiersService, FeesDueStopTheClockWithoutRestartingIt) {
   EXPECT_EQ(history->front().kind, "financial_done");
 }
 
+TEST_F(DossiersService, AStepGoesOnlyToAnOfficerOrLeaderOfItsUnit) {
+  UserId officer = 0, clerk = 0, elsewhere = 0;
+  ASSERT_TRUE(db_->Write([&](db::Tx& tx) -> Status {
+    auto add = [&](const char* name, std::size_t agency, Role role) {
+      return auth_.AddUser(tx, Actor{}, {.agency_id = agencies_[agency], .username = name, .full_name = name,
+                                        .roles = static_cast<std::uint32_t>(role)}, "x");
+    };
+    EISO_TRY(o, add("cv.a", 0, Role::kOfficer));
+    EISO_TRY(c, add("mc.a", 0, Role::kClerk));
+    EISO_TRY(e, add("cv.d", 3, Role::kOfficer));
+    officer = o;
+    clerk = c;
+    elsewhere = e;
+    return Ok();
+  }).ok());
+  Dossier d = *dossiers_.Receive(clerk_, Input());
+  const Step& appraise = Active(d, "appraise");
+  EXPECT_EQ(dossiers_.Assign(leader_, d.id, appraise.id, clerk).error().message_key, "dossiers.bad_receiver");
+  EXPECT_EQ(dossiers_.Assign(leader_, d.id, appraise.id, elsewhere).error().field, "user_id");
+  ASSERT_TRUE(dossiers_.Assign(leader_, d.id, appraise.id, officer).ok());
+  auto candidates = dossiers_.Candidates(clerk_, d.id, appraise.id);
+  ASSERT_TRUE(candidates.ok());
+  ASSERT_EQ(candidates->size(), 1u);
+  EXPECT_EQ(candidates->front().id, officer);
+  // The next stage (two consultations at other agencies) takes no named person from this unit.
+  d = *dossiers_.Get(leader_, d.id);
+  auto refused = dossiers_.Handover(leader_, d.id, appraise.id, {.to_user_id = officer});
+  EXPECT_EQ(refused.error().message_key, "dossiers.bad_receiver");
+  EXPECT_EQ(dossiers_.Get(leader_, d.id)->status, 2);   // nothing written
+}
+
 TEST_F(DossiersService, WorkQueuesListWhatTheirCountsCount) {
   Dossier d = *dossiers_.Receive(clerk_, Input());
   auto queues = dossiers_.GetQueues(officer_);

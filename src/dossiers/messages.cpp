@@ -35,6 +35,8 @@ std::span<const core::Message> Messages() {
       {"dossiers.bad_group_by", "Cách nhóm số liệu không hợp lệ (theo tháng, cơ quan, cấp hoặc thủ tục).",
        "Unknown grouping (use period, agency, level or procedure)."},
       {"dossiers.bad_queue", "Danh sách công việc không hợp lệ.", "Unknown work queue."},
+      {"dossiers.bad_receiver", "Người nhận phải là chuyên viên hoặc lãnh đạo đang làm việc tại đơn vị thực hiện bước này.",
+       "The receiver must be an active officer or leader of the unit that performs this step."},
       {"dossiers.bad_delta", "Điều chỉnh chỉ được là +1 hoặc -1.", "A correction is +1 or -1."},
       {"dossiers.form_not_applicable", "Hồ sơ ở trạng thái này không có biểu mẫu đã chọn.",
        "The dossier's state has not produced this form."},

@@ -54,6 +54,14 @@ bool MayActOnStep(const Actor& a, const Step& s) {
   return a.agency_id == s.agency_id && (a.Has(Role::kOfficer) || a.Has(Role::kClerk));
 }
 
+// Whom a step may be handed to or assigned: an active officer or leader of the step's unit (the
+// people Candidates lists).
+bool MayTake(db::Tx& tx, const auth::Service& auth, UserId user, AgencyId unit) {
+  const auto u = auth.FindUser(tx, user);
+  return u && u->active && u->agency_id == unit &&
+         (u->roles & (static_cast<std::uint32_t>(Role::kOfficer) | static_cast<std::uint32_t>(Role::kLeader))) != 0;
+}
+
 Status Touch(db::Tx& tx, const Dossier& d, core::Millis now) {
   if (!store::Touch(tx, d.id, d.updated_at, now)) return Error::Conflict("dossiers.changed");
   return Ok();
@@ -348,11 +356,18 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
             {now, actor.user_id, timeliness, step_id});
     if (timeliness == "late")
       store::QualityEvent(tx, id, step_id, step.agency_id, now, *step.due_at, Detail({{"step", step.name}}));
+    bool taken = false;   // a named receiver must take one of the steps that start
     for (const auto& [next, due] : started) {
       const bool mine = next->agency_id == d.agency_id || started.size() == 1;
+      if (mine && input.to_user_id) {
+        if (!MayTake(tx, auth_, *input.to_user_id, next->agency_id))
+          return Error::Invalid("dossiers.bad_receiver", "to_user_id");
+        taken = true;
+      }
       tx.Exec("UPDATE dossier_steps SET state = 'active', started_at = ?, due_at = ?, assignee_id = ? WHERE id = ?",
               {now, due, mine ? input.to_user_id : std::nullopt, next->id});
     }
+    if (input.to_user_id && !taken) return Error::Invalid("dossiers.bad_receiver", "to_user_id");
     const std::optional<AgencyId> handling =
         started.empty() ? d.handling_agency_id : std::optional<AgencyId>(started.front().first->agency_id);
     tx.Exec("UPDATE dossiers SET status = 4, handling_agency_id = ? WHERE id = ?", {handling, id});
@@ -375,6 +390,7 @@ Result<Dossier> Service::Assign(const Actor& actor, DossierId id, StepId step_id
   if (it->state != "active") return Error::Precondition("dossiers.step_not_active");
   const core::Millis now = clock_.Now();
   return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+    if (!MayTake(tx, auth_, user, it->agency_id)) return Error::Invalid("dossiers.bad_receiver", "user_id");
     EISO_CHECK(Touch(tx, d, now));
     tx.Exec("UPDATE dossier_steps SET assignee_id = ? WHERE id = ?", {user, step_id});
     const nlohmann::json detail = Detail({{"step_id", step_id}, {"user_id", user}});
