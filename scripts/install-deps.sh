@@ -8,7 +8,7 @@ BUILD_PKGS=(
   build-essential cmake ninja-build ccache pkg-config git ca-certificates
   libboost-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev
   libcli11-dev libtomlplusplus-dev libspdlog-dev libfmt-dev
-  libxlsxwriter-dev libhpdf-dev libqrencode-dev fonts-dejavu-core
+  libxlsxwriter-dev libhpdf-dev libqrencode-dev fonts-dejavu-core fonts-dejavu-extra
   libgtest-dev libgmock-dev libbenchmark-dev
   nodejs curl
 )
