@@ -62,6 +62,14 @@ bool MayTake(db::Tx& tx, const auth::Service& auth, UserId user, AgencyId unit) 
          (u->roles & (static_cast<std::uint32_t>(Role::kOfficer) | static_cast<std::uint32_t>(Role::kLeader))) != 0;
 }
 
+// Who may pause a dossier in processing (supplement, fees): a leader of its agency, or whoever may
+// act on one of its active steps.
+bool MayHandle(const Actor& a, const Dossier& d) {
+  return (a.agency_id == d.agency_id && a.Has(Role::kLeader)) ||
+         std::any_of(d.steps.begin(), d.steps.end(),
+                     [&](const Step& s) { return s.state == "active" && MayActOnStep(a, s); });
+}
+
 Status Touch(db::Tx& tx, const Dossier& d, core::Millis now) {
   if (!store::Touch(tx, d.id, d.updated_at, now)) return Error::Conflict("dossiers.changed");
   return Ok();
@@ -431,10 +439,7 @@ Result<std::vector<DossierEvent>> Service::History(const Actor& actor, DossierId
 
 Result<Dossier> Service::RequestSupplement(const Actor& actor, DossierId id, const std::vector<std::string>& items) const {
   EISO_TRY(d, Load(actor, id));
-  const bool may = (actor.agency_id == d.agency_id && actor.Has(Role::kLeader)) ||
-                   std::any_of(d.steps.begin(), d.steps.end(),
-                               [&](const Step& s) { return s.state == "active" && MayActOnStep(actor, s); });
-  if (!may) return Error::Forbidden();
+  if (!MayHandle(actor, d)) return Error::Forbidden();
   if (d.status != 2 && d.status != 4) return Error::Precondition("dossiers.bad_status");
   if (items.empty()) return Error::Invalid("dossiers.items_required", "items");
   const core::Millis now = clock_.Now();
@@ -454,10 +459,7 @@ Result<Dossier> Service::RequestSupplement(const Actor& actor, DossierId id, con
 
 Result<Dossier> Service::RequestFinancial(const Actor& actor, DossierId id, const std::vector<std::string>& items) const {
   EISO_TRY(d, Load(actor, id));
-  const bool may = (actor.agency_id == d.agency_id && actor.Has(Role::kLeader)) ||
-                   std::any_of(d.steps.begin(), d.steps.end(),
-                               [&](const Step& s) { return s.state == "active" && MayActOnStep(actor, s); });
-  if (!may) return Error::Forbidden();
+  if (!MayHandle(actor, d)) return Error::Forbidden();
   if (d.status != 2 && d.status != 4) return Error::Precondition("dossiers.bad_status");
   if (items.empty()) return Error::Invalid("dossiers.items_required", "items");
   const core::Millis now = clock_.Now();
@@ -475,10 +477,7 @@ Result<Dossier> Service::RequestFinancial(const Actor& actor, DossierId id, cons
 
 Result<Dossier> Service::FinancialDone(const Actor& actor, DossierId id) const {
   EISO_TRY(d, Load(actor, id));
-  const bool may = AtAgency(actor, d.agency_id, Role::kClerk) || (actor.agency_id == d.agency_id && actor.Has(Role::kLeader)) ||
-                   std::any_of(d.steps.begin(), d.steps.end(),
-                               [&](const Step& s) { return s.state == "active" && MayActOnStep(actor, s); });
-  if (!may) return Error::Forbidden();
+  if (!AtAgency(actor, d.agency_id, Role::kClerk) && !MayHandle(actor, d)) return Error::Forbidden();
   if (d.status != 6) return Error::Precondition("dossiers.bad_status");
   const core::Millis now = clock_.Now();
   const core::Millis paused = d.paused_at.value_or(now);
