@@ -238,21 +238,13 @@ dossiers::Applicant MakeApplicant(Random& r, const std::string& place, bool emai
   return a;
 }
 
-// 12 characters without look-alikes, as dossiers::Service prints on Mẫu 01 (drawn from the seeded
-// generator here, so that a run can be repeated), and the hash the service stores.
+// 12 characters of the service's alphabet, as dossiers::Service prints on Mẫu 01 (drawn from the
+// seeded generator here, so that a run can be repeated), and the hash the service stores.
 std::string NewSecret(Random& r) {
-  static constexpr char kAlphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  using dossiers::store::kSecretAlphabet;
   std::string out(12, ' ');
-  for (char& c : out) c = kAlphabet[r.Int(0, sizeof kAlphabet - 2)];
+  for (char& c : out) c = kSecretAlphabet[r.Int(0, sizeof kSecretAlphabet - 2)];
   return out;
-}
-
-std::string NumberOf(const std::string& unit_code, Millis at, std::int64_t seq) {
-  const calendar::Date d = calendar::ToLocal(at).date;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "-%02d%02d%02d-%04lld", d.year % 100, d.month % 100, d.day % 100,
-                static_cast<long long>(seq % 100000));
-  return unit_code + buf;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -923,8 +915,9 @@ void Generator::Intake(db::Tx& tx, Millis at) {
           s.due_at = cal_.StepDue(s.agency_id, at, s.budget_minutes, s.budget_days);
         }
     }
-    d.number = NumberOf(unit_code_.at(agency), at,
-                        dossiers::store::NextSequence(tx, agency, calendar::ToString(calendar::ToLocal(at).date)));
+    d.number = dossiers::store::NumberOf(
+        unit_code_.at(agency), at,
+        dossiers::store::NextSequence(tx, agency, calendar::ToString(calendar::ToLocal(at).date)));
     secret = NewSecret(random_);
   } else if (outcome == "guided") {
     d.status = 1;

@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "core/utf8.hpp"
+
 namespace eiso::documents {
 namespace {
 
@@ -28,47 +30,6 @@ const std::unordered_map<char32_t, char>& FoldTable() {
   return table;
 }
 
-// Decodes one UTF-8 code point at s[i], advancing i; invalid bytes decode as U+FFFD.
-char32_t Next(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  int extra = 0;
-  char32_t cp = 0;
-  if (b < 0x80) { ++i; return b; }
-  if ((b & 0xE0) == 0xC0) { extra = 1; cp = b & 0x1F; }
-  else if ((b & 0xF0) == 0xE0) { extra = 2; cp = b & 0x0F; }
-  else if ((b & 0xF8) == 0xF0) { extra = 3; cp = b & 0x07; }
-  else { ++i; return 0xFFFD; }
-  if (i + static_cast<std::size_t>(extra) >= s.size()) {
-    i = s.size();
-    return 0xFFFD;
-  }
-  for (int k = 1; k <= extra; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-    if ((c & 0xC0) != 0x80) { ++i; return 0xFFFD; }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  i += static_cast<std::size_t>(extra) + 1;
-  return cp;
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 }  // namespace
 
 std::string Fold(std::string_view utf8) {
@@ -77,7 +38,7 @@ std::string Fold(std::string_view utf8) {
   out.reserve(utf8.size());
   bool space = true;  // collapse runs of separators
   for (std::size_t i = 0; i < utf8.size();) {
-    const char32_t cp = Next(utf8, i);
+    const char32_t cp = core::NextUtf8(utf8, i);
     if (cp >= 0x0300 && cp <= 0x036F) continue;  // combining marks (decomposed input)
     char folded = 0;
     if (cp < 0x80) {
@@ -88,7 +49,7 @@ std::string Fold(std::string_view utf8) {
       folded = it->second;
     } else if (cp != 0xFFFD && cp >= 0x00C0 && !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F)) {
       // A letter of another script stays as it is, so that it can still be found.
-      AppendUtf8(out, cp);
+      core::AppendUtf8(out, cp);
       space = false;
       continue;
     }

@@ -25,24 +25,6 @@ nlohmann::json List(const auto& items) {
   return out;
 }
 
-// RFC 6266 / RFC 5987: an ASCII fallback and the exact UTF-8 name.
-std::string ContentDisposition(const std::string& filename) {
-  std::string ascii, encoded;
-  static const char* kHex = "0123456789ABCDEF";
-  for (unsigned char c : filename) {
-    if ((c & 0xC0) != 0x80)   // one '_' per non-ASCII character, not per byte
-      ascii.push_back(c < 0x80 && c != '"' && c != '\\' && c >= 0x20 ? static_cast<char>(c) : '_');
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
-      encoded.push_back(static_cast<char>(c));
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
 Result<ListFilter> ParseFilter(const Request& req) {
   ListFilter f;
   if (const std::string qms = req.Query("qms_id"); !qms.empty()) {
@@ -182,7 +164,9 @@ void RegisterRoutes(http::Router& router, const Service& documents) {
                  reply.body = std::move(file.bytes);
                  reply.content_type = file.content_type;
                }
-               reply.WithHeader("content-disposition", ContentDisposition(file.filename))
+               reply
+                   .WithHeader("content-disposition",
+                               http::ContentDisposition(file.filename, http::Disposition::kAttachment))
                    .WithHeader("etag", etag)
                    .WithHeader("cache-control", "private, no-cache");
                return reply;

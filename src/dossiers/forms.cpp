@@ -1,7 +1,6 @@
 #include "dossiers/forms.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -14,6 +13,8 @@
 #include <qrencode.h>
 
 #include "calendar/date.hpp"
+#include "core/utf8.hpp"
+#include "http/message.hpp"
 
 namespace eiso::dossiers::forms {
 namespace {
@@ -68,49 +69,17 @@ std::string HourDate(core::Millis at) {
   return Two(t.MinuteOfDay() / 60) + ":" + Two(t.MinuteOfDay() % 60) + " " + Date(at);
 }
 
-std::vector<char32_t> Decode(std::string_view s) {
-  std::vector<char32_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (i + len > s.size()) len = 1;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
-
-void Append(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 // Upper case for Vietnamese (agency names in the header): ASCII, Latin-1, ă đ ĩ ũ ơ ư and the
 // Latin Extended Additional block, where capitals sit at even code points.
 std::string Upper(std::string_view s) {
   std::string out;
-  for (char32_t cp : Decode(s)) {
+  for (char32_t cp : core::DecodeUtf8(s)) {
     if (cp >= 'a' && cp <= 'z') cp -= 0x20;
     else if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7) cp -= 0x20;
     else if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) cp &= ~char32_t{1};
     else if (cp == 0x1A1 || cp == 0x1B0) cp -= 1;
     else if (cp >= 0x1EA0 && cp <= 0x1EF9) cp &= ~char32_t{1};
-    Append(out, cp);
+    core::AppendUtf8(out, cp);
   }
   return out;
 }
@@ -318,13 +287,13 @@ class Doc {
         std::string head;
         std::string rest;
         bool cut = false;
-        for (char32_t cp : Decode(w.text)) {
+        for (char32_t cp : core::DecodeUtf8(w.text)) {
           std::string next = head;
-          Append(next, cp);
+          core::AppendUtf8(next, cp);
           if (!cut && (head.empty() || Width(next, w.face, size) <= width)) head = std::move(next);
           else {
             cut = true;
-            Append(rest, cp);
+            core::AppendUtf8(rest, cp);
           }
         }
         lines.back().push_back({head, w.face, Width(head, w.face, size), false});
@@ -630,24 +599,10 @@ std::string PrintedNumber(FormKind kind, FormSet set) {
 }
 
 std::string LookupUrl(const std::string& public_url, const std::string& number, const std::string& secret) {
-  auto encode = [](const std::string& s) {
-    static const char* kHex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-      if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
-        out.push_back(static_cast<char>(c));
-      } else {
-        out += '%';
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
-      }
-    }
-    return out;
-  };
   std::string base = public_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
-  std::string url = base + "/tra-cuu?so=" + encode(number);
-  if (!secret.empty()) url += "&ma=" + encode(secret);
+  std::string url = base + "/tra-cuu?so=" + http::PercentEncode(number);
+  if (!secret.empty()) url += "&ma=" + http::PercentEncode(secret);
   return url;
 }
 

@@ -1,5 +1,4 @@
 // HTTP ↔ printable forms: Mẫu 01–05 of a dossier and the Mẫu 06 book as PDF (forms.hpp).
-#include <cctype>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -15,29 +14,12 @@ using http::Request;
 
 namespace {
 
-// inline, with an ASCII name and its RFC 5987 UTF-8 form (as documents' attachments do).
-std::string InlineDisposition(const std::string& filename) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string ascii, encoded;
-  for (unsigned char c : filename) {
-    if ((c & 0xC0) != 0x80)
-      ascii.push_back(c < 0x80 && c != '"' && c != '\\' && c >= 0x20 ? static_cast<char>(c) : '_');
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
-      encoded.push_back(static_cast<char>(c));
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return "inline; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
 Reply PdfReply(Service::PrintedForm form) {
   Reply reply;
   reply.content_type = "application/pdf";
   reply.body = std::move(form.pdf);
-  reply.WithHeader("content-disposition", InlineDisposition(form.filename)).WithHeader("cache-control", "no-store");
+  reply.WithHeader("content-disposition", http::ContentDisposition(form.filename, http::Disposition::kInline))
+      .WithHeader("cache-control", "no-store");
   return reply;
 }
 

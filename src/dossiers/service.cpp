@@ -16,11 +16,10 @@ namespace {
 
 using calendar::Allowance;
 
-// 12 characters without look-alikes (0/O, 1/I/L), printed on Mẫu 01.
+// 12 characters without look-alikes (store::kSecretAlphabet), printed on Mẫu 01.
 std::string NewSecret() {
-  static constexpr char kAlphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
   std::string out(12, ' ');
-  for (char& c : out) c = kAlphabet[randombytes_uniform(sizeof kAlphabet - 1)];
+  for (char& c : out) c = store::kSecretAlphabet[randombytes_uniform(sizeof store::kSecretAlphabet - 1)];
   return out;
 }
 
@@ -34,14 +33,6 @@ std::string ToString(calendar::Timeliness t) {
 }
 
 std::string DayKey(core::Millis at) { return calendar::ToString(calendar::ToLocal(at).date); }
-
-std::string NumberOf(const std::string& unit_code, core::Millis at, std::int64_t seq) {
-  const calendar::Date d = calendar::ToLocal(at).date;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "-%02d%02d%02d-%04lld", d.year % 100, d.month % 100, d.day % 100,
-                static_cast<long long>(seq));
-  return unit_code + buf;
-}
 
 nlohmann::json Detail(nlohmann::json fields) { return fields; }
 
@@ -281,7 +272,7 @@ Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) 
     if (d.status == static_cast<int>(DossierStatus::kReceived)) {
       const auto agency = org_.Find(tx, d.agency_id);
       if (!agency) return Error::NotFound();
-      d.number = NumberOf(agency->unit_code, now, store::NextSequence(tx, d.agency_id, DayKey(now)));
+      d.number = store::NumberOf(agency->unit_code, now, store::NextSequence(tx, d.agency_id, DayKey(now)));
     }
     d.id = store::Insert(tx, {&d, secret ? std::optional(store::HashSecret(*secret)) : std::nullopt, actor.user_id});
     store::InsertSteps(tx, d.id, steps);

@@ -339,4 +339,12 @@ void QualityEvent(db::Tx& tx, DossierId id, std::optional<StepId> step, AgencyId
           {id, step, agency, at, due_at, detail.dump()});
 }
 
+std::string NumberOf(const std::string& unit_code, core::Millis at, std::int64_t seq) {
+  const calendar::Date d = calendar::ToLocal(at).date;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "-%02d%02d%02d-%04lld", d.year % 100, d.month % 100, d.day % 100,
+                static_cast<long long>(seq));
+  return unit_code + buf;
+}
+
 }  // namespace eiso::dossiers::store

@@ -13,6 +13,9 @@
 
 namespace eiso::dossiers::store {
 
+// What a lookup secret (printed on Mẫu 01) is drawn from: no look-alikes (0/O, 1/I/L).
+inline constexpr char kSecretAlphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
 // How a lookup secret is kept: its BLAKE2b-256 hash in hex (the secret itself is never stored).
 std::string HashSecret(const std::string& secret);
 
@@ -98,5 +101,9 @@ std::vector<OpenCount> CountOpen(db::Tx& tx, std::optional<AgencyId> agency, cor
 std::int64_t StatsVersion(db::Tx& tx);
 
 std::string PeriodOf(core::Millis at);   // "YYYY-MM" in Vietnam time
+
+// A dossier's number: "<unit code>-YYMMDD-XXXX", the local day of receipt and the sequence of
+// (agency, day) from NextSequence, at least four digits.
+std::string NumberOf(const std::string& unit_code, core::Millis at, std::int64_t seq);
 
 }  // namespace eiso::dossiers::store

@@ -1,5 +1,6 @@
 #include "http/message.hpp"
 
+#include <cctype>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -41,6 +42,31 @@ std::string PercentDecode(std::string_view in) {
     }
   }
   return out;
+}
+
+std::string PercentEncode(std::string_view in) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(in.size());
+  for (unsigned char c : in) {
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string ContentDisposition(std::string_view filename, Disposition disposition) {
+  std::string ascii;
+  for (unsigned char c : filename)
+    if ((c & 0xC0) != 0x80)   // one '_' per non-ASCII character, not per byte
+      ascii.push_back(c < 0x80 && c != '"' && c != '\\' && c >= 0x20 ? static_cast<char>(c) : '_');
+  return std::string(disposition == Disposition::kInline ? "inline" : "attachment") + "; filename=\"" + ascii +
+         "\"; filename*=UTF-8''" + PercentEncode(filename);
 }
 
 std::string_view Request::Header(std::string_view lower_name) const {

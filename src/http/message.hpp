@@ -65,5 +65,14 @@ struct Reply {
 };
 
 std::string PercentDecode(std::string_view in);
+// Every byte but RFC 3986's unreserved ones (A-Z a-z 0-9 . - _ ~) as %XX, upper-case hex.
+std::string PercentEncode(std::string_view in);
+
+// A Content-Disposition value for a file (RFC 6266 / RFC 5987): `inline` or `attachment`, an
+// ASCII fallback name (one '_' per non-ASCII character, quote, backslash or byte below 0x20) and
+// the exact UTF-8 name percent-encoded (PercentEncode), e.g.
+// inline; filename="Mau 01 _.pdf"; filename*=UTF-8''Mau%2001%20%C4%91.pdf
+enum class Disposition { kAttachment, kInline };
+std::string ContentDisposition(std::string_view filename, Disposition disposition);
 
 }  // namespace eiso::http

@@ -57,6 +57,25 @@ TEST(Request, ReadsCookiesQueriesAndJson) {
   EXPECT_EQ(r.Json().error().message_key, "common.bad_json");
 }
 
+TEST(Request, PercentEncodeKeepsOnlyUnreservedBytesAndDecodesBack) {
+  EXPECT_EQ(PercentEncode("AZaz09.-_~"), "AZaz09.-_~");
+  EXPECT_EQ(PercentEncode("a b&c=d/+%"), "a%20b%26c%3Dd%2F%2B%25");
+  EXPECT_EQ(PercentEncode("Quế Võ"), "Qu%E1%BA%BF%20V%C3%B5");
+  EXPECT_EQ(PercentDecode(PercentEncode("000.00.15.H06-261116-0001 & Quế Võ")), "000.00.15.H06-261116-0001 & Quế Võ");
+}
+
+TEST(Reply, ContentDispositionGivesAnAsciiNameAndTheExactUtf8One) {
+  EXPECT_EQ(ContentDisposition("Mẫu 01 - tiếp nhận.pdf", Disposition::kInline),
+            "inline; filename=\"M_u 01 - ti_p nh_n.pdf\"; "
+            "filename*=UTF-8''M%E1%BA%ABu%2001%20-%20ti%E1%BA%BFp%20nh%E1%BA%ADn.pdf");
+  EXPECT_EQ(ContentDisposition("report_v1.2~final.docx", Disposition::kAttachment),
+            "attachment; filename=\"report_v1.2~final.docx\"; filename*=UTF-8''report_v1.2~final.docx");
+  // Quotes, backslashes and control bytes never reach the quoted name; a 4-byte character is one '_'.
+  EXPECT_EQ(ContentDisposition("a\"b\\c\td😀.txt", Disposition::kAttachment),
+            "attachment; filename=\"a_b_c_d_.txt\"; filename*=UTF-8''a%22b%5Cc%09d%F0%9F%98%80.txt");
+  EXPECT_EQ(ContentDisposition("", Disposition::kInline), "inline; filename=\"\"; filename*=UTF-8''");
+}
+
 TEST(ErrorReply, LocalizesAndNamesTheField) {
   core::MessageCatalog messages;
   messages.Add(core::CommonMessages());
