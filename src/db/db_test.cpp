@@ -568,3 +568,41 @@ TEST_P(DatabaseTest, ADeadPooledConnectionIsReplaced) {
 
 }  // namespace
 }  // namespace eiso::db
+
+namespace eiso::db {
+namespace {
+
+// SQLite's WAL is copied back into the database file by a checkpointer thread of the database's
+// own, not in the writer's COMMIT (SQLite's automatic checkpoint is off on the writer).
+TEST(SqliteCheckpoints, TheWalIsCopiedBackWithoutAnyoneAsking) {
+  const auto dir = std::filesystem::temp_directory_path() / ("eiso-ckpt-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "eiso.db").string();
+  {
+    auto db = Database::Open("sqlite:" + path);
+    ASSERT_TRUE(db.ok()) << db.error().detail;
+    ASSERT_TRUE((*db)->Write([](Tx& tx) -> Status {
+      tx.Exec("CREATE TABLE blobs (id INTEGER PRIMARY KEY, b BLOB)");
+      return Ok();
+    }).ok());
+    const auto size_before = std::filesystem::file_size(path);
+    // 24 MiB in 4 KiB rows: more WAL than the checkpoint threshold (16 MiB).
+    for (int batch = 0; batch < 24; ++batch)
+      ASSERT_TRUE((*db)->Write([](Tx& tx) -> Status {
+        for (int i = 0; i < 256; ++i) tx.Exec("INSERT INTO blobs (b) VALUES (zeroblob(4000))");
+        return Ok();
+      }).ok());
+    // In WAL mode the database file grows only when a checkpoint copies pages into it.
+    auto grown = [&] { return std::filesystem::file_size(path) > size_before + (8u << 20); };
+    for (int i = 0; i < 100 && !grown(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    EXPECT_TRUE(grown()) << std::filesystem::file_size(path);
+    const auto rows = (*db)->Read([](Tx& tx) -> Result<std::int64_t> {
+      return tx.QueryOne("SELECT COUNT(*) FROM blobs")->Int(0);
+    });
+    EXPECT_EQ(*rows, 24 * 256);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace eiso::db
