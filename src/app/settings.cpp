@@ -59,6 +59,7 @@ std::vector<SettingField> Fields(Settings& s) {
       Number("http", "port", s.http.port),
       Number("http", "io_threads", s.http.io_threads),
       Number("http", "worker_threads", s.http.worker_threads),
+      Number("http", "read_threads", s.http.read_threads),
       Number("http", "max_body_bytes", s.http.max_body_bytes),
       Number("http", "max_header_bytes", s.http.max_header_bytes),
       Number("http", "read_timeout_seconds", s.http.read_timeout_seconds),

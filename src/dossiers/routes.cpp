@@ -325,7 +325,7 @@ void RegisterRoutes(http::Router& router, const Service& dossiers, http::RateLim
   router.Get("/api/public/dossiers/{number}", Access::kPublic, [lookup](Request& req) -> Result<Reply> {
     return lookup(req, std::string(req.PathParam("number")), req.Query("secret"));
   });
-  router.Post("/api/public/dossiers/lookup", Access::kPublic, [lookup](Request& req) -> Result<Reply> {
+  router.PostRead("/api/public/dossiers/lookup", Access::kPublic, [lookup](Request& req) -> Result<Reply> {
     EISO_TRY(body, req.Json());
     EISO_TRY(number, Text(body, "number", false, 64));
     EISO_TRY(secret, Text(body, "secret", false, 64));

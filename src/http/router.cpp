@@ -26,7 +26,13 @@ bool IsCapture(const std::string& segment) {
 
 void Router::Add(Method method, std::string pattern, Access access, Handler handler) {
   Route route{method, pattern, access, std::move(handler), Split(pattern)};
+  route.reads_only = method == Method::kGet;
   routes_.push_back(std::move(route));
+}
+
+void Router::PostRead(std::string pattern, Access access, Handler handler) {
+  Add(Method::kPost, std::move(pattern), access, std::move(handler));
+  routes_.back().reads_only = true;
 }
 
 void Router::Upload(std::string pattern, Access access, std::size_t max_body_bytes, Handler handler) {
@@ -41,6 +47,14 @@ std::size_t Router::BodyLimit(Method method, const std::string& path, std::size_
   const Route* route = nullptr;
   if (Find(probe, route) != Outcome::kFound || route->max_body_bytes == 0) return fallback;
   return route->max_body_bytes;
+}
+
+bool Router::ReadsOnly(Method method, const std::string& path) const {
+  Request probe;
+  probe.method = method;
+  probe.path = path;
+  const Route* route = nullptr;
+  return Find(probe, route) != Outcome::kFound || route->reads_only;
 }
 
 std::size_t Router::LargestBodyLimit(std::size_t fallback) const {

@@ -25,6 +25,7 @@ struct Route {
   Handler handler;
   std::vector<std::string> segments;  // pattern split on '/'; "{name}" segments capture
   std::size_t max_body_bytes = 0;     // 0: the server's limit (JSON); uploads set their own
+  bool reads_only = false;            // GET, or a POST registered with PostRead: the read pool runs it
 };
 
 class Router {
@@ -35,11 +36,16 @@ class Router {
   void Put(std::string p, Access a, Handler h) { Add(Method::kPut, std::move(p), a, std::move(h)); }
   void Patch(std::string p, Access a, Handler h) { Add(Method::kPatch, std::move(p), a, std::move(h)); }
   void Delete(std::string p, Access a, Handler h) { Add(Method::kDelete, std::move(p), a, std::move(h)); }
+  // A POST that only reads (its body carries what must not be in a URL, e.g. a lookup secret):
+  // run on the read pool like a GET.
+  void PostRead(std::string p, Access a, Handler h);
   // A POST whose raw body (a file) may be up to max_body_bytes, above the server's JSON limit.
   void Upload(std::string p, Access a, std::size_t max_body_bytes, Handler h);
   // The body limit for a request line: the matching route's own, or `fallback`.
   std::size_t BodyLimit(Method method, const std::string& path, std::size_t fallback) const;
   std::size_t LargestBodyLimit(std::size_t fallback) const;
+  // Whether the request line names a route that only reads (unknown paths too: they get 404).
+  bool ReadsOnly(Method method, const std::string& path) const;
 
   enum class Outcome { kFound, kNoPath, kWrongMethod };
   // Finds the route for method + path, filling request.path_params. HEAD matches GET routes.

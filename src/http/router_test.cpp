@@ -12,6 +12,18 @@ Handler Named(std::string name) {
   return [name](Request&) -> Result<Reply> { return Reply::Text(name); };
 }
 
+TEST(Router, TellsRequestsThatOnlyReadFromThoseThatMayWrite) {
+  Router router;
+  router.Get("/api/dossiers/{id}", Access::kAuthenticated, Named("get"));
+  router.Post("/api/dossiers", Access::kAuthenticated, Named("receive"));
+  router.PostRead("/api/public/dossiers/lookup", Access::kPublic, Named("lookup"));
+  EXPECT_TRUE(router.ReadsOnly(Method::kGet, "/api/dossiers/7"));
+  EXPECT_TRUE(router.ReadsOnly(Method::kHead, "/api/dossiers/7"));
+  EXPECT_FALSE(router.ReadsOnly(Method::kPost, "/api/dossiers"));
+  EXPECT_TRUE(router.ReadsOnly(Method::kPost, "/api/public/dossiers/lookup"));
+  EXPECT_TRUE(router.ReadsOnly(Method::kPost, "/api/nothing"));   // answered 404 on the read pool
+}
+
 TEST(Router, MatchesPathParametersAndMethods) {
   Router router;
   router.Get("/api/agencies", Access::kAuthenticated, Named("list"));

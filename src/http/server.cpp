@@ -80,7 +80,8 @@ struct Server::Impl {
 
   asio::io_context io;
   std::optional<tcp::acceptor> acceptor;
-  asio::thread_pool workers;
+  asio::thread_pool workers;   // requests that may write
+  asio::thread_pool readers;   // requests that only read
   StaticFiles files;
   Metrics metrics;
   std::atomic<int> in_flight{0};
@@ -91,7 +92,10 @@ struct Server::Impl {
         messages(m), io(std::max(1, settings.io_threads)),
         workers(static_cast<std::size_t>(settings.worker_threads > 0
                                              ? settings.worker_threads
-                                             : 16 * std::max(1u, std::thread::hardware_concurrency()))) {
+                                             : 16 * std::max(1u, std::thread::hardware_concurrency()))),
+        readers(static_cast<std::size_t>(settings.read_threads > 0
+                                             ? settings.read_threads
+                                             : 2 * std::max(1u, std::thread::hardware_concurrency()))) {
     files.Load(settings.static_dir);
   }
 
@@ -270,8 +274,11 @@ struct Server::Impl {
         if (auto inline_reply = Inline(request)) {
           reply = std::move(*inline_reply);
         } else {
+          // Reads on a pool no larger than needed to keep the cores busy; writes on a large one,
+          // because a write mostly waits for the group commit that its neighbours share.
+          asio::thread_pool& pool = router.ReadsOnly(request.method, request.path) ? readers : workers;
           reply = co_await asio::co_spawn(
-              workers.get_executor(),
+              pool.get_executor(),
               [this, &request]() -> asio::awaitable<Reply> { co_return Dispatch(request); },
               asio::use_awaitable);
         }
@@ -329,6 +336,7 @@ Server::Server(Settings settings, const Router& router, Authenticator authentica
 
 Server::~Server() {
   impl_->workers.join();
+  impl_->readers.join();
 }
 
 Status Server::Listen() {
