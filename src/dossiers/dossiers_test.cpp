@@ -1,3 +1,4 @@
+#include <chrono>
 #include <random>
 #include <set>
 #include <thread>
@@ -491,6 +492,79 @@ TEST_F(DossiersService, PublicLookupTellsAWrongSecretFromNothing) {
            tx.QueryOne("SELECT COUNT(*) FROM dossier_lookups WHERE found = 0")->Int(0);
   });
   EXPECT_EQ(*logged, 12);   // one found, two not
+}
+
+// What intake and handover answer is built in memory, not re-read: it must be what was stored.
+void ExpectSame(const Dossier& answered, const Dossier& stored) {
+  EXPECT_EQ(answered.id, stored.id);
+  EXPECT_EQ(answered.number, stored.number);
+  EXPECT_EQ(answered.status, stored.status);
+  EXPECT_EQ(answered.outcome, stored.outcome);
+  EXPECT_EQ(answered.channel, stored.channel);
+  EXPECT_EQ(answered.components, stored.components);
+  EXPECT_EQ(answered.received_at, stored.received_at);
+  EXPECT_EQ(answered.base_due_at, stored.base_due_at);
+  EXPECT_EQ(answered.due_at, stored.due_at);
+  EXPECT_EQ(answered.handling_agency_id, stored.handling_agency_id);
+  EXPECT_EQ(answered.updated_at, stored.updated_at);
+  EXPECT_EQ(answered.procedure_version_id, stored.procedure_version_id);
+  EXPECT_EQ(answered.allowance_unit, stored.allowance_unit);
+  EXPECT_EQ(answered.allowance_amount, stored.allowance_amount);
+  ASSERT_EQ(answered.steps.size(), stored.steps.size());
+  for (std::size_t i = 0; i < stored.steps.size(); ++i) {
+    const Step& a = answered.steps[i];
+    const Step& b = stored.steps[i];
+    SCOPED_TRACE(b.name);
+    EXPECT_EQ(a.id, b.id);
+    EXPECT_EQ(a.position, b.position);
+    EXPECT_EQ(a.stage, b.stage);
+    EXPECT_EQ(a.kind, b.kind);
+    EXPECT_EQ(a.agency_id, b.agency_id);
+    EXPECT_EQ(a.state, b.state);
+    EXPECT_EQ(a.assignee_id, b.assignee_id);
+    EXPECT_EQ(a.started_at, b.started_at);
+    EXPECT_EQ(a.due_at, b.due_at);
+    EXPECT_EQ(a.finished_at, b.finished_at);
+    EXPECT_EQ(a.timeliness, b.timeliness);
+    EXPECT_EQ(a.budget_minutes, b.budget_minutes);
+    EXPECT_EQ(a.budget_days, b.budget_days);
+  }
+}
+
+TEST_F(DossiersService, IntakeAndHandoverAnswerWhatWasStored) {
+  UserId approver = 0;
+  ASSERT_TRUE(db_->Write([&](db::Tx& tx) -> Status {
+    EISO_TRY(id, auth_.AddUser(tx, Actor{}, {.agency_id = agencies_[0], .username = "ld.a", .full_name = "ld.a",
+                                            .roles = static_cast<std::uint32_t>(Role::kLeader)}, "x"));
+    approver = id;
+    return Ok();
+  }).ok());
+  Dossier d = *dossiers_.Receive(clerk_, Input());
+  ExpectSame(d, *dossiers_.Get(clerk_, d.id));
+  d = *dossiers_.Handover(officer_, d.id, Active(d, "appraise").id, {});
+  ExpectSame(d, *dossiers_.Get(clerk_, d.id));   // parallel consultations started
+  const Step second = Active(d, "consult");
+  d = *dossiers_.Handover(second.agency_id == officer_b_.agency_id ? officer_b_ : officer_c_, d.id, second.id, {});
+  ExpectSame(d, *dossiers_.Get(clerk_, d.id));   // one done: nothing starts yet
+  const Step last = Active(d, "consult");
+  auto after = dossiers_.Handover(last.agency_id == officer_b_.agency_id ? officer_b_ : officer_c_, d.id, last.id,
+                                  {.to_user_id = approver});
+  ASSERT_TRUE(after.ok()) << after.error().message_key;
+  ExpectSame(*after, *dossiers_.Get(clerk_, d.id));   // the approval starts, with the named leader
+  EXPECT_EQ(Active(*after, "approve").assignee_id, approver);
+}
+
+TEST_F(DossiersService, LookupsAreLoggedInTheBackgroundWithoutAFlush) {
+  Dossier d = *dossiers_.Receive(clerk_, Input());
+  ASSERT_TRUE(dossiers_.Lookup(*d.number, *d.secret, "203.0.113.7").ok());
+  auto count = [&] {
+    return *db_->Read([](db::Tx& tx) -> Result<std::int64_t> {
+      return tx.QueryOne("SELECT COUNT(*) FROM dossier_lookups WHERE remote_addr = '203.0.113.7'")->Int(0);
+    });
+  };
+  // The writer wakes at least once a second; give it a few.
+  for (int i = 0; i < 100 && count() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(count(), 1);
 }
 
 }  // namespace

@@ -61,8 +61,12 @@ bool MayHandle(const Actor& a, const Dossier& d) {
                      [&](const Step& s) { return s.state == "active" && MayActOnStep(a, s); });
 }
 
-Status Touch(db::Tx& tx, const Dossier& d, core::Millis now) {
-  if (!store::Touch(tx, d.id, d.updated_at, now)) return Error::Conflict("dossiers.changed");
+// Claims the dossier for this change (409 if someone changed it since it was read); d.updated_at
+// becomes the new stamp.
+Status Touch(db::Tx& tx, Dossier& d, core::Millis now) {
+  const auto stamp = store::Touch(tx, d.id, d.updated_at, now);
+  if (!stamp) return Error::Conflict("dossiers.changed");
+  d.updated_at = *stamp;
   return Ok();
 }
 
@@ -87,7 +91,8 @@ struct Service::Pinned {
 
 Service::Service(db::Database& db, const audit::Service& audit, const org::Service& org, const auth::Service& auth,
                  const procedures::Service& procedures, const calendar::Service& calendar, const core::Clock& clock)
-    : db_(db), audit_(audit), org_(org), auth_(auth), procedures_(procedures), calendar_(calendar), clock_(clock) {}
+    : db_(db), audit_(audit), org_(org), auth_(auth), procedures_(procedures), calendar_(calendar), clock_(clock),
+      flusher_([this] { FlushLoop(); }) {}
 
 Result<core::Millis> Service::DueOf(AgencyId agency, core::Millis from, const std::string& unit, int amount,
                                     bool cutoff) const {
@@ -275,14 +280,20 @@ Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) 
       d.number = store::NumberOf(agency->unit_code, now, store::NextSequence(tx, d.agency_id, DayKey(now)));
     }
     d.id = store::Insert(tx, {&d, secret ? std::optional(store::HashSecret(*secret)) : std::nullopt, actor.user_id});
-    store::InsertSteps(tx, d.id, steps);
+    const std::vector<StepId> ids = store::InsertSteps(tx, d.id, steps);
     nlohmann::json detail = Detail({{"channel", d.channel}, {"outcome", d.outcome}});
     if (d.due_at) detail["due_at"] = *d.due_at;
     store::AppendEvent(tx, d, actor.user_id, d.outcome, now, metric, detail);
     audit_.Record(tx, actor, AuditOf(d, d.outcome, detail));
-    auto out = store::Find(tx, d.id);
-    out->secret = secret;
-    return std::move(*out);
+    // The answer is what was written (no re-read inside the one writer's transaction).
+    d.steps.clear();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+      const store::NewStep& n = steps[i];
+      d.steps.push_back({ids[i], n.position, n.stage, n.name, n.kind, n.agency_id, n.budget_minutes, n.budget_days,
+                         n.state, n.assignee_id, n.started_at, n.due_at, n.finished_at, n.timeliness});
+    }
+    d.secret = secret;
+    return std::move(d);
   });
 }
 
@@ -349,6 +360,8 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
     EISO_TRY(due, StepDue(next->agency_id, now, next->budget_minutes, next->budget_days, d.due_at));
     started.emplace_back(next, due);
   }
+  // The named receiver takes the started step of the dossier's own agency, or the only one.
+  const auto taken_by_receiver = [&](const Step* next) { return next->agency_id == d.agency_id || started.size() == 1; };
   return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
     EISO_CHECK(Touch(tx, d, now));
     tx.Exec("UPDATE dossier_steps SET state = 'done', finished_at = ?, finished_by = ?, timeliness = ? WHERE id = ?",
@@ -357,7 +370,7 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
       store::QualityEvent(tx, id, step_id, step.agency_id, now, *step.due_at, Detail({{"step", step.name}}));
     bool taken = false;   // a named receiver must take one of the steps that start
     for (const auto& [next, due] : started) {
-      const bool mine = next->agency_id == d.agency_id || started.size() == 1;
+      const bool mine = taken_by_receiver(next);
       if (mine && input.to_user_id) {
         if (!MayTake(tx, auth_, *input.to_user_id, next->agency_id))
           return Error::Invalid("dossiers.bad_receiver", "to_user_id");
@@ -371,11 +384,27 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
         started.empty() ? d.handling_agency_id : std::optional<AgencyId>(started.front().first->agency_id);
     tx.Exec("UPDATE dossiers SET status = 4, handling_agency_id = ? WHERE id = ?", {handling, id});
     d.status = 4;
+    d.handling_agency_id = handling;
     const nlohmann::json detail = Detail({{"step_id", step_id}, {"timeliness", timeliness}, {"note", input.note},
                                           {"to_user_id", input.to_user_id ? nlohmann::json(*input.to_user_id) : nlohmann::json()}});
     store::AppendEvent(tx, d, actor.user_id, "step_handed_over", now, std::nullopt, detail);
     audit_.Record(tx, actor, AuditOf(d, "step_handed_over", detail));
-    return std::move(*store::Find(tx, id));
+    // The answer is what was written (no re-read inside the one writer's transaction).
+    for (Step& s : d.steps) {
+      if (s.id == step_id) {
+        s.state = "done";
+        s.finished_at = now;
+        s.timeliness = timeliness;
+      }
+      for (const auto& [next, due] : started)
+        if (s.id == next->id) {
+          s.state = "active";
+          s.started_at = now;
+          s.due_at = due;
+          s.assignee_id = taken_by_receiver(next) ? input.to_user_id : std::nullopt;
+        }
+    }
+    return std::move(d);
   });
 }
 
@@ -825,6 +854,14 @@ Result<Queues> Service::GetQueues(const Actor& actor) const {
 
 Result<PublicView> Service::Lookup(const std::string& number, const std::string& secret,
                                    const std::string& remote_addr) const {
+  bool behind = false;
+  {
+    std::lock_guard lock(lookups_mutex_);
+    behind = lookups_.size() >= kLookupBacklog;
+  }
+  // The background writer is far behind (the database refuses writes?): no lookup is answered
+  // that cannot be logged.
+  if (behind) EISO_CHECK(FlushLookups());
   const std::string given = store::HashSecret(secret);
   const core::Millis now = clock_.Now();
   EISO_TRY(view, db_.Read([&](db::Tx& tx) -> Result<std::optional<PublicView>> {
@@ -844,13 +881,13 @@ Result<PublicView> Service::Lookup(const std::string& number, const std::string&
     v.result_ready = v.status == 9;
     return std::optional<PublicView>(std::move(v));
   }));
-  bool flush = false;
+  std::size_t waiting = 0;
   {
     std::lock_guard lock(lookups_mutex_);
     lookups_.push_back({number.substr(0, 64), now, remote_addr, view.has_value()});
-    flush = lookups_.size() >= 256 || now - lookups_.front().at >= 1000;
+    waiting = lookups_.size();
   }
-  if (flush) EISO_CHECK(FlushLookups());
+  if (waiting == kLookupBatch) lookups_cv_.notify_one();
   if (!view) return Error::NotFound("dossiers.not_found");
   return std::move(*view);
 }
@@ -863,7 +900,7 @@ Status Service::FlushLookups() const {
   }
   if (batch.empty()) return Ok();
   // Multi-row INSERTs of up to 64 rows: one round trip each on PostgreSQL instead of one per row.
-  return db_.Write([&](db::Tx& tx) -> Status {
+  Status written = db_.Write([&](db::Tx& tx) -> Status {
     for (std::size_t i = 0; i < batch.size(); i += 64) {
       const std::size_t n = std::min<std::size_t>(64, batch.size() - i);
       std::string sql = "INSERT INTO dossier_lookups (number, at, remote_addr, found) VALUES ";
@@ -881,9 +918,37 @@ Status Service::FlushLookups() const {
     }
     return Ok();
   });
+  if (!written.ok()) {   // kept, in front of the newer ones, for the next attempt
+    std::lock_guard lock(lookups_mutex_);
+    batch.insert(batch.end(), std::make_move_iterator(lookups_.begin()), std::make_move_iterator(lookups_.end()));
+    lookups_.swap(batch);
+  }
+  return written;
 }
 
-Service::~Service() { (void)FlushLookups(); }
+void Service::FlushLoop() const {
+  std::unique_lock lock(lookups_mutex_);
+  while (!stopping_) {
+    lookups_cv_.wait_for(lock, std::chrono::seconds(1),
+                         [this] { return stopping_ || lookups_.size() >= kLookupBatch; });
+    if (stopping_ || lookups_.empty()) continue;
+    lock.unlock();
+    // A failed batch is retried with the next one (the rows go back in front); past the backlog
+    // the requests themselves write and answer the error.
+    (void)FlushLookups();
+    lock.lock();
+  }
+}
+
+Service::~Service() {
+  {
+    std::lock_guard lock(lookups_mutex_);
+    stopping_ = true;
+  }
+  lookups_cv_.notify_one();
+  flusher_.join();
+  (void)FlushLookups();
+}
 
 Result<std::map<Service::StatKey, std::int64_t>> Service::Counters() const {
   return db_.Read([&](db::Tx& tx) -> Result<std::map<StatKey, std::int64_t>> {

@@ -19,6 +19,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <condition_variable>
+#include <thread>
 #include <span>
 #include <string>
 #include <tuple>
@@ -133,9 +135,11 @@ class Service {
   Result<PrintedForm> PrintBook(const Actor& actor, const BookQuery& query) const;
 
   // Portal lookup (no session): the same kNotFound for an unknown number and a wrong secret; the
-  // secret's hash compared in constant time. Every lookup is logged (dossier_lookups), in batches
-  // written once 256 wait or the oldest is a second old, and on FlushLookups / destruction: a
-  // lookup costs one indexed read, and a crash loses at most the unwritten batch.
+  // secret's hash compared in constant time. Every lookup is logged (dossier_lookups) by a
+  // background thread, in batches written once kLookupBatch wait or at least every second, and on
+  // FlushLookups / destruction: a lookup costs one indexed read and never waits for a write (unless
+  // the log falls kLookupBacklog behind, e.g. the database refuses writes); a crash loses at most
+  // the unwritten batch.
   Result<PublicView> Lookup(const std::string& number, const std::string& secret,
                             const std::string& remote_addr) const;
   Status FlushLookups() const;
@@ -173,8 +177,13 @@ class Service {
     std::string remote_addr;
     bool found = false;
   };
+  static constexpr std::size_t kLookupBatch = 1024;
+  static constexpr std::size_t kLookupBacklog = 16 * kLookupBatch;
+  void FlushLoop() const;
   mutable std::mutex lookups_mutex_;
+  mutable std::condition_variable lookups_cv_;
   mutable std::vector<LookupLog> lookups_;
+  bool stopping_ = false;   // guarded by lookups_mutex_
   struct CachedStats {
     std::int64_t version = 0;   // the newest dossier event when computed
     core::Millis at = 0;
@@ -186,6 +195,7 @@ class Service {
   mutable std::map<std::string, std::shared_ptr<std::mutex>> stats_computing_;
   mutable std::mutex cache_mutex_;
   mutable std::map<std::tuple<std::int64_t, AgencyId, std::string>, std::shared_ptr<const Pinned>> in_force_;
+  std::thread flusher_;   // the lookup log's writer; last, so it starts after every other member exists
 };
 
 std::span<const core::Message> Messages();

@@ -94,8 +94,8 @@ DossierId Insert(db::Tx& tx, const NewDossier& n) {
        d.allowance_amount, d.cutoff_rule});
 }
 
-void InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps) {
-  if (steps.empty()) return;
+std::vector<StepId> InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps) {
+  if (steps.empty()) return {};
   // One statement for all the steps (the SQL text depends only on their number: cached).
   std::string sql =
       "INSERT INTO dossier_steps (dossier_id, position, stage, name, kind, budget_minutes, budget_days, agency_id, "
@@ -112,7 +112,14 @@ void InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps) {
                         s.timeliness.empty() ? db::Value() : db::Value(s.timeliness)})
       params.push_back(std::move(v));
   }
-  tx.Exec(sql, params);
+  // RETURNING gives no row order: the position (unique within the dossier) says whose id it is.
+  sql += " RETURNING id, position";
+  std::map<std::int64_t, StepId> by_position;
+  for (const db::Row& r : tx.Query(sql, params)) by_position[r.Int(1)] = r.Int(0);
+  std::vector<StepId> ids;
+  ids.reserve(steps.size());
+  for (const NewStep& s : steps) ids.push_back(by_position.at(s.position));
+  return ids;
 }
 
 std::optional<Dossier> Find(db::Tx& tx, DossierId id) {
@@ -205,10 +212,12 @@ std::int64_t CountQueue(db::Tx& tx, const std::string& queue, UserId user, Agenc
   return tx.QueryOne(sql, q->params)->Int(0);
 }
 
-bool Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now) {
+std::optional<core::Millis> Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now) {
   // A strictly later stamp, so that two changes within one millisecond still differ.
   const core::Millis stamp = std::max(now, seen_updated_at + 1);
-  return tx.Exec("UPDATE dossiers SET updated_at = ? WHERE id = ? AND updated_at = ?", {stamp, id, seen_updated_at}) == 1;
+  if (tx.Exec("UPDATE dossiers SET updated_at = ? WHERE id = ? AND updated_at = ?", {stamp, id, seen_updated_at}) != 1)
+    return std::nullopt;
+  return stamp;
 }
 
 core::Millis UpdatedAt(db::Tx& tx, DossierId id) {

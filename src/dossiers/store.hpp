@@ -45,7 +45,8 @@ struct NewStep {
   std::optional<UserId> finished_by;
   std::string timeliness;
 };
-void InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps);
+// The new steps' ids, in the order of `steps`.
+std::vector<StepId> InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps);
 
 std::optional<Dossier> Find(db::Tx& tx, DossierId id);   // with steps
 std::vector<Dossier> List(db::Tx& tx, AgencyId agency, std::optional<int> status);
@@ -56,7 +57,8 @@ std::optional<std::vector<Dossier>> ListQueue(db::Tx& tx, const std::string& que
 std::int64_t CountQueue(db::Tx& tx, const std::string& queue, UserId user, AgencyId agency, core::Millis now);
 
 // Claims the row for an update: false when updated_at moved since the snapshot.
-bool Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now);
+// The dossier's new updated_at, or nullopt if it is no longer `seen_updated_at` (changed meanwhile).
+std::optional<core::Millis> Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now);
 core::Millis UpdatedAt(db::Tx& tx, DossierId id);
 
 // The dossier event, and the counter its metric moves (same transaction).
