@@ -95,7 +95,7 @@ struct Server::Impl {
                                              : 16 * std::max(1u, std::thread::hardware_concurrency()))),
         readers(static_cast<std::size_t>(settings.read_threads > 0
                                              ? settings.read_threads
-                                             : 2 * std::max(1u, std::thread::hardware_concurrency()))) {
+                                             : std::max(1u, std::thread::hardware_concurrency()))) {
     files.Load(settings.static_dir);
   }
 

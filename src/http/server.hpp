@@ -23,8 +23,8 @@ struct Settings {  // [http] in eiso.toml, or EISO_HTTP_<KEY>
                                                 // (they mostly wait on the database; waiting writers
                                                 // commit together)
   int read_threads = 0;                         // threads for requests that only read (GET, PostRead);
-                                                // 0: 2 × cores (more runnable threads than cores only
-                                                // add context switches)
+                                                // 0: one per core (more runnable threads than cores
+                                                // only add context switches)
   std::size_t max_body_bytes = 1 << 20;        // JSON bodies; larger gets 413
   std::size_t max_header_bytes = 16 << 10;     // larger gets 431
   int read_timeout_seconds = 30;                // a request must arrive whole within this
