@@ -208,4 +208,15 @@ test('a dossier is received, handled along its steps, approved, returned and loo
     assert.match(await byTestId(visitor, 'lookup-status').textContent(), /Đã trả kết quả/);
     assert.equal(await byTestId(visitor, 'lookup-ready').count(), 0, 'a returned result is no longer waiting');
   });
+  await step('public-lookup-qr', visitor, async () => {
+    // The QR code on the forms opens the page with the number and the code: it looks up at once.
+    await visitor.goto(`${baseUrl}/tra-cuu?so=${encodeURIComponent(number)}&ma=${encodeURIComponent(secret)}`);
+    await byTestId(visitor, 'lookup-result').waitFor();
+    assert.equal(await field(visitor, 'lookup-number').inputValue(), number);
+    assert.match(await byTestId(visitor, 'lookup-status').textContent(), /Đã trả kết quả/);
+    // A QR link with a wrong code shows the same error as an unknown number, and no result.
+    await visitor.goto(`${baseUrl}/tra-cuu?so=${encodeURIComponent(number)}&ma=AAAAAAAAAAAA`);
+    await byTestId(visitor, 'lookup-error').waitFor();
+    assert.equal(await byTestId(visitor, 'lookup-result').count(), 0);
+  });
 });
