@@ -933,10 +933,11 @@ void Service::FlushLoop() const {
                          [this] { return stopping_ || lookups_.size() >= kLookupBatch; });
     if (stopping_ || lookups_.empty()) continue;
     lock.unlock();
-    // A failed batch is retried with the next one (the rows go back in front); past the backlog
-    // the requests themselves write and answer the error.
-    (void)FlushLookups();
+    // A failed batch is retried a second later with the next one (the rows go back in front);
+    // past the backlog the requests themselves write and answer the error.
+    const bool written = FlushLookups().ok();
     lock.lock();
+    if (!written) lookups_cv_.wait_for(lock, std::chrono::seconds(1), [this] { return stopping_; });
   }
 }
 
