@@ -8,7 +8,7 @@
 #include "auth/service.hpp"
 #include "calendar/date.hpp"
 #include "dossiers/service.hpp"
-#include "testing/test_db.hpp"
+#include "dossiers/test_services.hpp"
 
 namespace eiso::dossiers {
 namespace {
@@ -18,8 +18,9 @@ core::Millis Local(int y, int m, int d, int hour, int minute) {
   return calendar::FromLocal(calendar::Date{y, m, d}, hour * 60 + minute);
 }
 
-class DossiersService : public ::testing::Test {
+class DossiersService : public ::testing::Test, protected TestServices {
  protected:
+  DossiersService() : TestServices(Local(2026, 11, 16, 9, 0)) {}   // a Monday
   void SetUp() override {
     const Actor system;
     ASSERT_TRUE(db_->Write([&](db::Tx& tx) -> Status {
@@ -93,17 +94,6 @@ class DossiersService : public ::testing::Test {
     return d;
   }
 
-  core::FakeClock clock_{Local(2026, 11, 16, 9, 0)};   // a Monday
-  std::unique_ptr<db::Database> db_ = testing::FreshDatabase(
-      {&audit::Migrations(), &org::Migrations(), &auth::Migrations(), &calendar::Migrations(),
-       &documents::Migrations(), &procedures::Migrations(), &Migrations()});
-  audit::Service audit_{clock_};
-  org::Service org_{*db_, audit_, clock_};
-  calendar::Service calendar_{*db_, audit_, org_, clock_};
-  auth::Service auth_{*db_, audit_, org_, clock_, auth::Settings{}, auth::HashCost::kMinimum};
-  documents::Service documents_{*db_, audit_, org_, auth_, clock_, documents::Settings{.signing_secret = "s"}};
-  procedures::Service procedures_{*db_, audit_, org_, documents_, calendar_, clock_};
-  Service dossiers_{*db_, audit_, org_, auth_, procedures_, calendar_, clock_};
   std::vector<AgencyId> agencies_;
   procedures::ProcedureId procedure_ = 0;
   Actor clerk_, officer_, leader_, officer_b_, officer_c_, outsider_;

@@ -11,7 +11,7 @@
 #include "auth/service.hpp"
 #include "calendar/date.hpp"
 #include "dossiers/service.hpp"
-#include "testing/test_db.hpp"
+#include "dossiers/test_services.hpp"
 
 namespace eiso::dossiers::forms {
 namespace {
@@ -227,8 +227,9 @@ TEST(Forms, TheBookPaginatesItsRows) {
 }
 
 // The service side: who may print, which forms a state has produced, the lookup code, the book.
-class FormsService : public ::testing::Test {
+class FormsService : public ::testing::Test, protected TestServices {
  protected:
+  FormsService() : TestServices(calendar::FromLocal({2026, 11, 16}, 9 * 60)) {}   // a Monday
   void SetUp() override {
     const Actor system;
     ASSERT_TRUE(db_->Write([&](db::Tx& tx) -> Status {
@@ -283,17 +284,6 @@ class FormsService : public ::testing::Test {
     return *d;
   }
 
-  core::FakeClock clock_{calendar::FromLocal({2026, 11, 16}, 9 * 60)};   // a Monday
-  std::unique_ptr<db::Database> db_ = testing::FreshDatabase(
-      {&audit::Migrations(), &org::Migrations(), &auth::Migrations(), &calendar::Migrations(),
-       &documents::Migrations(), &procedures::Migrations(), &Migrations()});
-  audit::Service audit_{clock_};
-  org::Service org_{*db_, audit_, clock_};
-  calendar::Service calendar_{*db_, audit_, org_, clock_};
-  auth::Service auth_{*db_, audit_, org_, clock_, auth::Settings{}, auth::HashCost::kMinimum};
-  documents::Service documents_{*db_, audit_, org_, auth_, clock_, documents::Settings{.signing_secret = "s"}};
-  procedures::Service procedures_{*db_, audit_, org_, documents_, calendar_, clock_};
-  Service dossiers_{*db_, audit_, org_, auth_, procedures_, calendar_, clock_};
   std::vector<AgencyId> agencies_;
   procedures::ProcedureId procedure_ = 0;
   Actor clerk_, outsider_;
