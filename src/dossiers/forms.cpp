@@ -506,6 +506,16 @@ void PhoneEmail(Doc& doc, const Person& p, const char* phone_label = "Số đi�
                 kBody);
 }
 
+// "Tiếp nhận hồ sơ của" with the applicant's identity, address and contact (Mẫu 01 and 03); the
+// 2025 set always has the identity line, the 2018 set only when there is a number.
+void ReceivedFrom(Doc& doc, FormSet set, const Person& applicant) {
+  Field(doc, "Tiếp nhận hồ sơ của:", applicant.name);
+  if (set == FormSet::k2025 || !applicant.id_number.empty())
+    Field(doc, "Số định danh cá nhân/tổ chức:", applicant.id_number);
+  Field(doc, "Địa chỉ:", applicant.address);
+  PhoneEmail(doc, applicant);
+}
+
 struct Signature {
   std::string role;           // "NGƯỜI NỘP HỒ SƠ"
   std::string digital;        // the 2025 caption's "<người ký>"; empty: none
@@ -614,11 +624,7 @@ Result<Pdf> RenderReceipt(const Receipt& f) {
   doc.Paragraph("(Liên: Lưu/Giao khách hàng)", Face::kItalic, kSmall, Align::kCenter);
   doc.Down(4);
   Field(doc, "Bộ phận tiếp nhận và trả kết quả:", f.header.agency);
-  Field(doc, "Tiếp nhận hồ sơ của:", f.applicant.name);
-  if (f.header.set == FormSet::k2025 || !f.applicant.id_number.empty())
-    Field(doc, "Số định danh cá nhân/tổ chức:", f.applicant.id_number);
-  Field(doc, "Địa chỉ:", f.applicant.address);
-  PhoneEmail(doc, f.applicant);
+  ReceivedFrom(doc, f.header.set, f.applicant);
   Field(doc, "Nội dung yêu cầu giải quyết:", f.procedure);
   doc.Paragraph("1. Thành phần hồ sơ nộp gồm:", Face::kRegular, kBody);
   if (f.components.empty()) doc.Paragraph("(1) ……………………", Face::kRegular, kBody, Align::kLeft, 12);
@@ -679,11 +685,7 @@ Result<Pdf> RenderRefusal(const Refusal& f) {
   Title(doc, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
   doc.Down(6);
   Field(doc, "Bộ phận Tiếp nhận và Trả kết quả:", f.header.agency);
-  Field(doc, "Tiếp nhận hồ sơ của:", f.applicant.name);
-  if (f.header.set == FormSet::k2025 || !f.applicant.id_number.empty())
-    Field(doc, "Số định danh cá nhân/tổ chức:", f.applicant.id_number);
-  Field(doc, "Địa chỉ:", f.applicant.address);
-  PhoneEmail(doc, f.applicant);
+  ReceivedFrom(doc, f.header.set, f.applicant);
   if (f.header.set == FormSet::k2025 || !f.number.empty()) Field(doc, "Mã hồ sơ (nếu có):", f.number);
   Field(doc, "Nội dung yêu cầu giải quyết:", f.procedure);
   if (f.after_appraisal)
