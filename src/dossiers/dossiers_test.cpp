@@ -516,6 +516,7 @@ void ExpectSame(const Dossier& answered, const Dossier& stored) {
     EXPECT_EQ(a.due_at, b.due_at);
     EXPECT_EQ(a.finished_at, b.finished_at);
     EXPECT_EQ(a.timeliness, b.timeliness);
+    EXPECT_EQ(a.finished_by, b.finished_by);
     EXPECT_EQ(a.budget_minutes, b.budget_minutes);
     EXPECT_EQ(a.budget_days, b.budget_days);
   }

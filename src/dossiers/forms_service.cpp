@@ -78,43 +78,6 @@ std::string PaperFormText(procedures::PaperForm f) {
 }
 
 // Step rows with who finished them (the model's Step does not carry it).
-struct StepRow {
-  std::string name;
-  std::string kind;
-  int stage = 0;
-  AgencyId agency_id = 0;
-  std::string state;
-  std::optional<UserId> assignee_id;
-  std::optional<UserId> finished_by;
-  std::optional<core::Millis> started_at;
-  std::optional<core::Millis> due_at;
-  std::optional<core::Millis> finished_at;
-  std::string timeliness;
-};
-
-std::vector<StepRow> StepRows(db::Tx& tx, DossierId id) {
-  std::vector<StepRow> out;
-  for (const db::Row& r :
-       tx.Query("SELECT name, kind, stage, agency_id, state, assignee_id, finished_by, started_at, due_at, "
-                "finished_at, timeliness FROM dossier_steps WHERE dossier_id = ? ORDER BY position",
-                {id})) {
-    StepRow s;
-    s.name = r.Text(0);
-    s.kind = r.Text(1);
-    s.stage = static_cast<int>(r.Int(2));
-    s.agency_id = r.Int(3);
-    s.state = r.Text(4);
-    s.assignee_id = r.OptInt(5);
-    s.finished_by = r.OptInt(6);
-    s.started_at = r.OptInt(7);
-    s.due_at = r.OptInt(8);
-    s.finished_at = r.OptInt(9);
-    s.timeliness = r.OptText(10).value_or("");
-    out.push_back(std::move(s));
-  }
-  return out;
-}
-
 struct EventRow {
   core::Millis at = 0;
   std::optional<UserId> actor;
@@ -330,9 +293,9 @@ Result<Service::PrintedForm> Service::PrintForm(const Actor& actor, DossierId id
           if (it == units.end()) it = units.emplace(a, NamesOf(tx, org_, a).name).first;
           return it->second;
         };
-        const std::vector<StepRow> steps = StepRows(tx, d.id);
+        const std::vector<Step>& steps = d.steps;
         std::vector<std::string> others;
-        for (const StepRow& s : steps)
+        for (const Step& s : steps)
           if (s.agency_id != d.agency_id) others.push_back(unit(s.agency_id));
         f.coordinating_units = others.empty() ? "Không" : Join(others);
         // One row per handover: the previous stage (at first the single window's receipt) gives,
@@ -346,14 +309,14 @@ Result<Service::PrintedForm> Service::PrintForm(const Actor& actor, DossierId id
         for (std::size_t i = 0; i < steps.size(); ++i) {
           if (steps[i].stage == stage) continue;
           stage = steps[i].stage;
-          std::vector<const StepRow*> members;
+          std::vector<const Step*> members;
           for (std::size_t k = i; k < steps.size() && steps[k].stage == stage; ++k) members.push_back(&steps[k]);
           if (members.front()->kind == "receive" && i == 0) {
             if (members.front()->finished_by) giver_people = {name_of(tx, members.front()->finished_by)};
             continue;
           }
           bool any_started = false;
-          for (const StepRow* s : members) {
+          for (const Step* s : members) {
             if (!s->started_at) continue;   // handed over, even if cancelled since (withdrawn, stopped)
             any_started = true;
             forms::Handover h;
@@ -373,7 +336,7 @@ Result<Service::PrintedForm> Service::PrintForm(const Actor& actor, DossierId id
           giver_result.clear();
           giver_due.reset();
           bool all_done = true;
-          for (const StepRow* s : members) {
+          for (const Step* s : members) {
             if (s->state != "done") all_done = false;
             giver_units.push_back(s->agency_id == d.agency_id && s->kind == "return" ? one_stop : unit(s->agency_id));
             giver_people.push_back(name_of(tx, s->finished_by));

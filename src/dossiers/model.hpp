@@ -67,6 +67,7 @@ struct Step {
   std::optional<core::Millis> due_at;
   std::optional<core::Millis> finished_at;
   std::string timeliness;                 // early / on_time / late once done
+  std::optional<UserId> finished_by;      // who handed it over (the control slip's receiver)
 };
 
 struct Dossier {

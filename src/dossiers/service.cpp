@@ -290,7 +290,8 @@ Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) 
     for (std::size_t i = 0; i < steps.size(); ++i) {
       const store::NewStep& n = steps[i];
       d.steps.push_back({ids[i], n.position, n.stage, n.name, n.kind, n.agency_id, n.budget_minutes, n.budget_days,
-                         n.state, n.assignee_id, n.started_at, n.due_at, n.finished_at, n.timeliness});
+                         n.state, n.assignee_id, n.started_at, n.due_at, n.finished_at, n.timeliness,
+                         n.finished_by});
     }
     d.secret = secret;
     return std::move(d);
@@ -394,6 +395,7 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
       if (s.id == step_id) {
         s.state = "done";
         s.finished_at = now;
+        s.finished_by = actor.user_id;
         s.timeliness = timeliness;
       }
       for (const auto& [next, due] : started)

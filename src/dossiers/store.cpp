@@ -127,7 +127,8 @@ std::optional<Dossier> Find(db::Tx& tx, DossierId id) {
   if (!row) return std::nullopt;
   Dossier d = ReadDossier(*row);
   for (const db::Row& r : tx.Query("SELECT id, position, stage, name, kind, agency_id, state, assignee_id, started_at, "
-                                   "due_at, finished_at, timeliness, budget_minutes, budget_days FROM dossier_steps WHERE dossier_id = ? "
+                                   "due_at, finished_at, timeliness, budget_minutes, budget_days, finished_by FROM dossier_steps "
+                                   "WHERE dossier_id = ? "
                                    "ORDER BY position",
                                    {id})) {
     Step s;
@@ -145,6 +146,7 @@ std::optional<Dossier> Find(db::Tx& tx, DossierId id) {
     s.timeliness = r.OptText(11).value_or("");
     s.budget_minutes = r.Int(12);
     s.budget_days = static_cast<int>(r.Int(13));
+    s.finished_by = r.OptInt(14);
     d.steps.push_back(std::move(s));
   }
   return d;
