@@ -111,7 +111,10 @@ http::Router App::BuildRouter() const {
 
 Status App::Serve() {
   const http::Router router = BuildRouter();
-  http::Server server(settings_.http, router, auth::MakeAuthenticator(auth_),
+  http::Settings http = settings_.http;
+  // On PostgreSQL a read waits on the network, not on a core: as many readers as connections.
+  if (http.read_threads == 0 && db_->dialect() == db::Dialect::kPostgres) http.read_threads = settings_.db_pool_size;
+  http::Server server(http, router, auth::MakeAuthenticator(auth_),
                       [this]() -> Status {
                         return db_->Read([](db::Tx& tx) -> Status {
                           tx.Query("SELECT 1");

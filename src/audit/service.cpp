@@ -55,7 +55,7 @@ std::optional<std::int64_t> Optional(std::int64_t v) {
 }  // namespace
 
 void Service::Record(db::Tx& tx, const Actor& actor, const Event& event) const {
-  if (tx.dialect() == db::Dialect::kPostgres) tx.Query("SELECT pg_advisory_xact_lock(?)", {kChainLockKey});
+  if (tx.dialect() == db::Dialect::kPostgres) tx.Send("SELECT pg_advisory_xact_lock(?)", {kChainLockKey});
   const auto last = tx.QueryOne("SELECT hash, at FROM audit_events ORDER BY id DESC LIMIT 1");
   const std::string prev_hash = last ? last->Text(0) : kGenesis;
   // Time never runs backwards inside the chain, even if the system clock is stepped back.
@@ -66,7 +66,7 @@ void Service::Record(db::Tx& tx, const Actor& actor, const Event& event) const {
   const std::string after = Dump(event.after);
   const std::string hash = ChainHash(prev_hash, at, actor_user, actor_agency, event.action,
                                      event.entity, event.entity_id, event.agency_id, before, after);
-  tx.Exec(
+  tx.Send(
       "INSERT INTO audit_events (at, actor_user_id, actor_agency_id, action, entity, entity_id, "
       "agency_id, before_json, after_json, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
       {at, actor_user, actor_agency, event.action, event.entity, event.entity_id, event.agency_id,

@@ -32,6 +32,11 @@ class Tx {
   virtual Dialect dialect() const = 0;
   // Runs a statement; returns the number of rows changed.
   virtual std::int64_t Exec(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a statement whose outcome the caller does not need now (an INSERT of an event, a counter
+  // upsert). PostgreSQL sends it without waiting, with whatever follows; an error in it is thrown
+  // by the next call that waits (Exec, Query) or by the commit, and the transaction rolls back as
+  // for any error. SQLite runs it at once.
+  virtual void Send(std::string_view sql, const Params& params = {}) = 0;
   virtual Rows Query(std::string_view sql, const Params& params = {}) = 0;
   std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});
   // Runs "INSERT ... RETURNING id" (both dialects support RETURNING) and returns the id.

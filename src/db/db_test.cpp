@@ -267,6 +267,122 @@ TEST_P(DatabaseTest, ADuplicateKeyBecomesConflict) {
   EXPECT_EQ(precise.error().message_key, "t.code_taken");
 }
 
+TEST_P(DatabaseTest, SentStatementsRunInOrderAndCommitWithTheRest) {
+  const auto seen = db_->Write([](Tx& tx) -> Result<std::int64_t> {
+    tx.Send("INSERT INTO items (code, n) VALUES (?, ?)", {"a", 1});
+    tx.Send("INSERT INTO items (code, n) VALUES (?, ?)", {"b", 2});
+    tx.Send("UPDATE counters SET n = n + ?", {5});
+    // A statement that waits sees what was sent before it.
+    return tx.QueryOne("SELECT SUM(n) FROM items")->Int(0);
+  });
+  ASSERT_TRUE(seen.ok()) << seen.error().detail;
+  EXPECT_EQ(*seen, 3);
+  // Sent after the last wait: written by the commit.
+  ASSERT_TRUE(db_->Write([](Tx& tx) -> Status {
+    tx.Send("INSERT INTO items (code, n) VALUES (?, ?)", {"c", 3});
+    return Ok();
+  }).ok());
+  EXPECT_EQ(CountItems(), 3);
+  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
+              return tx.QueryOne("SELECT n FROM counters")->Int(0);
+            }).value(), 5);
+}
+
+TEST_P(DatabaseTest, ASentStatementsErrorFailsTheTransaction) {
+  ASSERT_TRUE(db_->Write([](Tx& tx) -> Status {
+    tx.Exec("INSERT INTO items (code) VALUES (?)", {"dup"});
+    return Ok();
+  }).ok());
+  // Thrown by the next statement that waits: nothing of the transaction stays.
+  bool reached_after = false;
+  const Status status = db_->Write([&](Tx& tx) -> Status {
+    tx.Send("UPDATE counters SET n = 7");
+    tx.Send("INSERT INTO items (code) VALUES (?)", {"dup"});
+    tx.Send("INSERT INTO items (code) VALUES (?)", {"after"});
+    tx.Query("SELECT COUNT(*) FROM items");
+    reached_after = true;
+    return Ok();
+  });
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, ErrorCode::kConflict);
+  EXPECT_FALSE(reached_after);
+  // Thrown by the commit when nothing waits after it.
+  const Status at_commit = db_->Write([](Tx& tx) -> Status {
+    tx.Send("INSERT INTO items (code) VALUES (?)", {"other"});
+    tx.Send("INSERT INTO items (code) VALUES (?)", {"dup"});
+    return Ok();
+  });
+  ASSERT_FALSE(at_commit.ok());
+  EXPECT_EQ(at_commit.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(CountItems(), 1);
+  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
+              return tx.QueryOne("SELECT n FROM counters")->Int(0);
+            }).value(), 0);
+}
+
+TEST_P(DatabaseTest, AStatementThatDoesNotParseCanBeFixedAndTheConnectionLivesOn) {
+  auto db = OpenDb({.pool_size = 1});  // one connection: every transaction below reuses it
+  ASSERT_NE(db, nullptr);
+  ASSERT_TRUE(db->Migrate({kSchema}).ok());  // (a memory database of its own)
+  for (int attempt = 0; attempt < 2; ++attempt) {  // the second time, the same text is parsed again
+    const Status status = db->Write([](Tx& tx) -> Status {
+      tx.Send("INSERT INTO items (code) VALUES (?)", {"x"});
+      tx.Send("INSERT INTO no_such_table VALUES (?)", {1});
+      return Ok();
+    });
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error().code, ErrorCode::kUnavailable);
+    EXPECT_NE(status.error().detail.find("no_such_table"), std::string::npos) << status.error().detail;
+  }
+  ASSERT_TRUE(db->Write([](Tx& tx) -> Status {
+    tx.Exec("CREATE TABLE no_such_table (v BIGINT)");
+    return Ok();
+  }).ok());
+  const auto rows = db->Write([](Tx& tx) -> Result<std::int64_t> {
+    tx.Send("INSERT INTO no_such_table VALUES (?)", {1});
+    return tx.QueryOne("SELECT COUNT(*) FROM no_such_table")->Int(0);
+  });
+  ASSERT_TRUE(rows.ok()) << rows.error().detail;
+  EXPECT_EQ(*rows, 1);
+  EXPECT_EQ(db->Read([](Tx& tx) -> Result<std::int64_t> {
+              return tx.QueryOne("SELECT COUNT(*) FROM items")->Int(0);
+            }).value(), 0);
+}
+
+TEST_P(DatabaseTest, ReadsWritesAndFailuresTakeTurnsOnOneConnection) {
+  auto db = OpenDb({.pool_size = 1});
+  ASSERT_NE(db, nullptr);
+  ASSERT_TRUE(db->Migrate({kSchema}).ok());
+  const auto count = [&]() {
+    return db->Read([](Tx& tx) -> Result<std::int64_t> {
+      return tx.QueryOne("SELECT COUNT(*) FROM items")->Int(0);
+    });
+  };
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(count().value(), i);
+    ASSERT_TRUE(db->Write([&](Tx& tx) -> Status {
+      tx.Exec("INSERT INTO items (code) VALUES (?)", {"item" + std::to_string(i)});
+      return Ok();
+    }).ok());
+    ASSERT_EQ(count().value(), i + 1);  // a read right after the write sees it
+    EXPECT_FALSE(db->Read([](Tx& tx) -> Status {  // a failing read leaves the connection usable
+      tx.Query("SELECT * FROM no_such_table");
+      return Ok();
+    }).ok());
+  }
+  EXPECT_EQ(count().value(), 3);
+}
+
+TEST_P(DatabaseTest, AnErrorReturnedAfterSentStatementsRollsThemBack) {
+  const Status status = db_->Write([](Tx& tx) -> Status {
+    tx.Send("INSERT INTO items (code) VALUES (?)", {"a"});
+    return Error::Invalid("t.rejected", "code");
+  });
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().message_key, "t.rejected");
+  EXPECT_EQ(CountItems(), 0);
+}
+
 TEST_P(DatabaseTest, QuestionMarksInLiteralsIdentifiersAndCommentsAreNotPlaceholders) {
   const auto row = db_->Read([](Tx& tx) -> Result<Row> {
     return *tx.QueryOne("SELECT 'what?' AS \"really?\", CAST(? AS TEXT) -- why?\n, 'it''s?'", {"x"});

@@ -1,6 +1,7 @@
 #include "db/postgres.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <algorithm>
 #include <array>
@@ -8,6 +9,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -96,6 +98,14 @@ Value ReadCell(std::string_view text, Oid type) {
 
 // One libpq connection with its prepared statements and parameter scratch space, used by one
 // thread at a time (the pool hands it out).
+//
+// A transaction runs in libpq's pipeline mode: BEGIN, a statement's Parse (on its first use) and
+// every statement sent with Send() go out without waiting; the connection waits only when the
+// caller needs a result (Query, Exec's row count) and at COMMIT, and then reads every result owed
+// in order. A write therefore costs one round trip per result it reads, plus one for COMMIT,
+// instead of one per statement. The first error among the results read is thrown then; the server
+// skips everything after it up to the Sync that ends the transaction, so nothing after a failed
+// statement takes effect and COMMIT cannot succeed.
 class Connection {
  public:
   // Throws DbError if the server cannot be reached or refuses the login.
@@ -112,45 +122,208 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  // Fit to go back to the pool: connected and outside any transaction.
+  // Fit to go back to the pool: connected and outside any transaction (or with only the answer
+  // to a read-only COMMIT still to come, see EndRead).
   bool Reusable() const {
-    return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+    return !Broken() && !in_transaction_ && (owed_ || PQtransactionStatus(conn_) == PQTRANS_IDLE);
   }
-  bool Broken() const { return PQstatus(conn_) != CONNECTION_OK; }
+  bool Broken() const { return failed_ || PQstatus(conn_) != CONNECTION_OK; }
 
-  // Runs a parameterless command (BEGIN, COMMIT, ROLLBACK) and returns its command tag.
-  std::string Command(const char* sql) {
-    PgResult res(PQexec(conn_, sql));
-    Check(res.get(), sql);
-    return PQcmdStatus(res.get());
+  // False if the server has closed this idle connection (a restart, pg_terminate_backend): it
+  // then has sent its last message, so the socket reads as ready. No round trip.
+  bool StillOpen() {
+    CollectOwed();
+    if (Broken()) return false;
+    pollfd fd{PQsocket(conn_), POLLIN, 0};
+    if (fd.fd < 0) return false;
+    if (::poll(&fd, 1, 0) > 0) PQconsumeInput(conn_);
+    return !Broken() && fd.revents == 0;
   }
 
-  void RollbackQuietly() {
-    if (PQtransactionStatus(conn_) != PQTRANS_IDLE && !Broken()) PgResult(PQexec(conn_, "ROLLBACK"));
+  // Starts a transaction with `begin` (a parameterless command), sent with what follows.
+  void Begin(const char* begin) {
+    if (PQenterPipelineMode(conn_) != 1) Fail(begin);
+    in_transaction_ = true;
+    SendCommand(begin);
   }
 
-  PgResult Execute(std::string_view sql, const Params& params) {
-    const std::string& name = Prepare(sql);
+  // Sends a statement without waiting for its result.
+  void Send(std::string_view sql, const Params& params) {
+    const Statement& statement = Prepare(sql);
     const std::size_t n = params.size();
     values_.resize(n);
     lengths_.resize(n);
     formats_.resize(n);
     numbers_.resize(n);
     for (std::size_t i = 0; i < n; ++i) SetParam(i, params[i]);
-    PgResult res(PQexecPrepared(conn_, name.c_str(), static_cast<int>(n), values_.data(),
-                                lengths_.data(), formats_.data(), 0));
-    Check(res.get(), sql);
-    return res;
+    if (PQsendQueryPrepared(conn_, statement.name.c_str(), static_cast<int>(n), values_.data(), lengths_.data(),
+                            formats_.data(), 0) != 1) {
+      Fail(statement.sql);
+    }
+    pending_.push_back({statement.sql, Pending::kStatement});
+  }
+
+  // Sends a statement and returns its result, reading every result owed before it.
+  PgResult Execute(std::string_view sql, const Params& params) {
+    Send(sql, params);
+    if (PQsendFlushRequest(conn_) != 1 || PQflush(conn_) != 0) Fail(sql);
+    return ReadPending();
+  }
+
+  // Commits (or, if !commit, rolls back) and ends the pipeline. Throws the first error of the
+  // statements still unread; a rolled-back COMMIT (an earlier statement failed) throws too.
+  void End(bool commit) {
+    const char* command = commit ? "COMMIT" : "ROLLBACK";
+    SendCommand(command);
+    if (PQpipelineSync(conn_) != 1) Fail(command);
+    pending_.push_back({command, Pending::kSync});
+    in_transaction_ = false;
+    PgResult res;
+    try {
+      res = ReadPending();
+    } catch (const DbError&) {
+      Settle();
+      throw;
+    }
+    Settle();
+    if (commit && std::string_view(PQcmdStatus(res.get())) == "ROLLBACK") {
+      throw DbError("transaction rolled back: a statement in it had failed");
+    }
+  }
+
+  // Ends a read-only transaction whose statements all succeeded: its COMMIT goes out now, but its
+  // answer is read by the next transaction on this connection (it has arrived by then), so a read
+  // does not wait a round trip for a COMMIT that cannot fail or change anything.
+  void EndRead() {
+    if (!pending_.empty()) return End(true);  // something sent is unread: wait for it
+    SendCommand("COMMIT");
+    if (PQpipelineSync(conn_) != 1) Fail("COMMIT");
+    pending_.push_back({"COMMIT", Pending::kSync});
+    in_transaction_ = false;
+    owed_ = true;
+  }
+
+  // Ends the transaction after an exception, without throwing: what it sent is rolled back.
+  void RollbackQuietly() {
+    if (!in_transaction_ || Broken()) return;
+    try {
+      End(false);
+    } catch (const DbError&) {
+      // The error that made us roll back has been thrown already; this one says the same.
+    }
   }
 
  private:
-  // The server-side name of the prepared statement for `sql`, prepared on first use.
-  const std::string& Prepare(std::string_view sql) {
+  // Reads the answer to a read-only COMMIT left by EndRead; a connection that cannot give it is
+  // broken.
+  void CollectOwed() {
+    if (!owed_ || Broken()) return;
+    owed_ = false;
+    try {
+      ReadPending();
+    } catch (const DbError&) {
+      failed_ = true;
+      return;
+    }
+    Settle();
+  }
+
+  // Out of pipeline mode and out of any transaction: a failed statement made the server skip
+  // the COMMIT or ROLLBACK sent after it, leaving the transaction open, aborted.
+  void Settle() {
+    if (Broken()) return;
+    PQexitPipelineMode(conn_);
+    if (PQtransactionStatus(conn_) != PQTRANS_IDLE) PgResult(PQexec(conn_, "ROLLBACK"));
+  }
+
+  struct Statement {
+    std::string sql;   // as the caller wrote it (the map's key; also for error messages)
+    std::string name;  // server-side name
+  };
+  // A result the server owes, in the order sent.
+  struct Pending {
+    enum Kind { kStatement, kParse, kSync };
+    std::string_view sql;  // a literal, or a Statement's sql (stable: map nodes do not move)
+    Kind kind;
+  };
+
+  void SendCommand(const char* sql) {
+    if (PQsendQueryParams(conn_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) Fail(sql);
+    pending_.push_back({sql, Pending::kStatement});
+  }
+
+  // The prepared statement for `sql`; its Parse is sent with the first statement that uses it.
+  const Statement& Prepare(std::string_view sql) {
     if (auto it = statements_.find(sql); it != statements_.end()) return it->second;
-    std::string name = "eiso_" + std::to_string(statements_.size());
-    PgResult res(PQprepare(conn_, name.c_str(), RewritePlaceholders(sql).c_str(), 0, nullptr));
-    Check(res.get(), sql);
-    return statements_.emplace(sql, std::move(name)).first->second;
+    Statement statement{std::string(sql), "eiso_" + std::to_string(next_statement_++)};
+    auto [it, inserted] = statements_.emplace(statement.sql, std::move(statement));
+    if (PQsendPrepare(conn_, it->second.name.c_str(), RewritePlaceholders(sql).c_str(), 0, nullptr) != 1) {
+      const std::string text(sql);
+      statements_.erase(it);
+      Fail(text);
+    }
+    pending_.push_back({it->second.sql, Pending::kParse});
+    return it->second;
+  }
+
+  // Reads the results of everything pending, in order, and returns the last statement's. Throws
+  // the first error among them.
+  PgResult ReadPending() {
+    PgResult last;
+    std::optional<std::pair<std::string, bool>> error;  // message, unique violation
+    std::vector<std::string_view> failed_parses;
+    for (const Pending& pending : pending_) {
+      // A null ends each statement's results; whether it comes before the next one's first result
+      // depends on what libpq had queued when it was asked (skipped statements), so skip one.
+      PgResult res(PQgetResult(conn_));
+      if (!res) res.reset(PQgetResult(conn_));
+      if (!res) {
+        if (!error) error.emplace(Describe(nullptr, pending.sql), false);
+        failed_ = true;  // out of step with the server: not reused
+        break;
+      }
+      const ExecStatusType status = PQresultStatus(res.get());
+      if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_PIPELINE_SYNC) {
+        if (pending.kind == Pending::kStatement) last = std::move(res);
+        continue;
+      }
+      // A Parse that failed or was skipped left no statement on the server: parse it again.
+      if (pending.kind == Pending::kParse) failed_parses.push_back(pending.sql);
+      if (status == PGRES_PIPELINE_ABORTED) {
+        // Skipped because an earlier statement failed (here, or in an earlier read).
+        if (!error && pending.kind != Pending::kSync)
+          error.emplace(std::string("statement skipped: an earlier statement of this transaction failed [")
+                            .append(pending.sql).append("]"), false);
+        continue;
+      }
+      if (!error) {
+        const char* state = PQresultErrorField(res.get(), PG_DIAG_SQLSTATE);
+        error.emplace(Describe(res.get(), pending.sql), state != nullptr && std::strcmp(state, kUniqueViolationState) == 0);
+      }
+    }
+    pending_.clear();
+    for (std::string_view sql : failed_parses) {
+      if (auto it = statements_.find(sql); it != statements_.end()) statements_.erase(it);
+    }
+    if (error) {
+      if (error->second) throw UniqueViolation(error->first);
+      throw DbError(error->first);
+    }
+    return last;
+  }
+
+  std::string Describe(const PGresult* res, std::string_view sql) const {
+    std::string message = TrimmedMessage(res ? PQresultErrorMessage(res) : PQerrorMessage(conn_));
+    if (message.empty()) message = TrimmedMessage(PQerrorMessage(conn_));
+    if (message.empty()) message = "no result from PostgreSQL";
+    return message.append(" [").append(sql).append("]");
+  }
+
+  // A send failed (the connection is gone): its state is unknown, so it is not reused.
+  [[noreturn]] void Fail(std::string_view sql) {
+    pending_.clear();
+    failed_ = true;
+    throw DbError(Describe(nullptr, sql));
   }
 
   // Text format for all but blobs, which go as binary bytea (no escaping, zero bytes allowed).
@@ -175,19 +348,13 @@ class Connection {
     }
   }
 
-  void Check(const PGresult* res, std::string_view sql) const {
-    const ExecStatusType status = PQresultStatus(res);
-    if (res != nullptr && (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)) return;
-    std::string message = TrimmedMessage(res ? PQresultErrorMessage(res) : PQerrorMessage(conn_));
-    if (message.empty()) message = TrimmedMessage(PQerrorMessage(conn_));
-    message.append(" [").append(sql).append("]");
-    const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-    if (state != nullptr && std::strcmp(state, kUniqueViolationState) == 0) throw UniqueViolation(message);
-    throw DbError(message);
-  }
-
   PGconn* conn_;
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> statements_;
+  std::unordered_map<std::string, Statement, StringHash, std::equal_to<>> statements_;
+  int next_statement_ = 0;
+  std::vector<Pending> pending_;
+  bool in_transaction_ = false;
+  bool owed_ = false;     // the answer to a read-only COMMIT is still to be read (EndRead)
+  bool failed_ = false;   // a send failed: the connection is in an unknown state
   std::vector<const char*> values_;
   std::vector<int> lengths_;
   std::vector<int> formats_;
@@ -198,6 +365,8 @@ class PostgresTx final : public Tx {
  public:
   explicit PostgresTx(Connection& conn) : conn_(conn) {}
   Dialect dialect() const override { return Dialect::kPostgres; }
+
+  void Send(std::string_view sql, const Params& params) override { conn_.Send(sql, params); }
 
   std::int64_t Exec(std::string_view sql, const Params& params) override {
     const PgResult res = conn_.Execute(sql, params);
@@ -252,34 +421,22 @@ class PostgresDatabase final : public Database {
 
  protected:
   void RunTransaction(bool write, const std::function<bool(Tx&)>& body) override {
-    const char* begin = write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
-    // A pooled connection may have died while idle (server restart): begin on another one; every
-    // attempt after the pool has been cycled through opens a new connection.
-    for (int attempt = 0;; ++attempt) {
-      Lease lease(*this);
-      try {
-        lease->Command(begin);
-      } catch (const DbError&) {
-        if (lease->Broken() && attempt < pool_size_) continue;
-        throw;
-      }
-      PostgresTx tx(*lease);
-      bool commit = false;
-      try {
-        commit = body(tx);
-      } catch (...) {
-        lease->RollbackQuietly();
-        throw;
-      }
-      if (!commit) {
-        lease->Command("ROLLBACK");
-        return;
-      }
-      // COMMIT of a transaction that an earlier statement aborted (a caught exception) rolls back.
-      if (lease->Command("COMMIT") == "ROLLBACK") {
-        throw DbError("transaction rolled back: a statement in it had failed");
-      }
-      return;
+    Lease lease(*this);
+    lease->Begin(write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    PostgresTx tx(*lease);
+    bool commit = false;
+    try {
+      commit = body(tx);
+    } catch (...) {
+      lease->RollbackQuietly();
+      throw;
+    }
+    if (commit && !write) {
+      lease->EndRead();
+    } else if (commit) {
+      lease->End(true);
+    } else {
+      lease->RollbackQuietly();  // the body's own error is the answer, not what rolling back says
     }
   }
 
@@ -290,11 +447,16 @@ class PostgresDatabase final : public Database {
    public:
     explicit Lease(PostgresDatabase& db) : db_(db) {
       std::unique_lock lock(db_.mu_);
-      db_.available_.wait(lock, [this] { return !db_.idle_.empty() || db_.open_ < db_.pool_size_; });
-      if (!db_.idle_.empty()) {
+      for (;;) {
+        db_.available_.wait(lock, [this] { return !db_.idle_.empty() || db_.open_ < db_.pool_size_; });
+        if (db_.idle_.empty()) break;
         conn_ = std::move(db_.idle_.back());
         db_.idle_.pop_back();
-        return;
+        lock.unlock();
+        if (conn_->StillOpen()) return;
+        conn_.reset();  // closed by the server meanwhile (a restart): a new one instead
+        lock.lock();
+        --db_.open_;
       }
       ++db_.open_;
       lock.unlock();

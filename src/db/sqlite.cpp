@@ -202,6 +202,8 @@ class SqliteTx final : public Tx {
     return sqlite3_changes64(conn_.handle());
   }
 
+  void Send(std::string_view sql, const Params& params) override { Exec(sql, params); }
+
   Rows Query(std::string_view sql, const Params& params) override {
     Statement stmt(conn_, sql, params);
     Rows rows;

@@ -365,7 +365,7 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
   const auto taken_by_receiver = [&](const Step* next) { return next->agency_id == d.agency_id || started.size() == 1; };
   return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
     EISO_CHECK(Touch(tx, d, now));
-    tx.Exec("UPDATE dossier_steps SET state = 'done', finished_at = ?, finished_by = ?, timeliness = ? WHERE id = ?",
+    tx.Send("UPDATE dossier_steps SET state = 'done', finished_at = ?, finished_by = ?, timeliness = ? WHERE id = ?",
             {now, actor.user_id, timeliness, step_id});
     if (timeliness == "late")
       store::QualityEvent(tx, id, step_id, step.agency_id, now, *step.due_at, Detail({{"step", step.name}}));
@@ -377,13 +377,13 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
           return Error::Invalid("dossiers.bad_receiver", "to_user_id");
         taken = true;
       }
-      tx.Exec("UPDATE dossier_steps SET state = 'active', started_at = ?, due_at = ?, assignee_id = ? WHERE id = ?",
+      tx.Send("UPDATE dossier_steps SET state = 'active', started_at = ?, due_at = ?, assignee_id = ? WHERE id = ?",
               {now, due, mine ? input.to_user_id : std::nullopt, next->id});
     }
     if (input.to_user_id && !taken) return Error::Invalid("dossiers.bad_receiver", "to_user_id");
     const std::optional<AgencyId> handling =
         started.empty() ? d.handling_agency_id : std::optional<AgencyId>(started.front().first->agency_id);
-    tx.Exec("UPDATE dossiers SET status = 4, handling_agency_id = ? WHERE id = ?", {handling, id});
+    tx.Send("UPDATE dossiers SET status = 4, handling_agency_id = ? WHERE id = ?", {handling, id});
     d.status = 4;
     d.handling_agency_id = handling;
     const nlohmann::json detail = Detail({{"step_id", step_id}, {"timeliness", timeliness}, {"note", input.note},

@@ -229,23 +229,23 @@ core::Millis UpdatedAt(db::Tx& tx, DossierId id) {
 void AppendEvent(db::Tx& tx, const Dossier& d, std::optional<UserId> actor, const std::string& kind, core::Millis at,
                  const std::optional<std::string>& metric, const nlohmann::json& detail, int delta) {
   const std::string period = PeriodOf(at);
-  tx.Exec("INSERT INTO dossier_events (dossier_id, at, actor_id, kind, agency_id, procedure_id, period, metric, delta, "
+  tx.Send("INSERT INTO dossier_events (dossier_id, at, actor_id, kind, agency_id, procedure_id, period, metric, delta, "
           "detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           {d.id, at, actor, kind, d.agency_id, d.procedure_id, period, metric, metric ? delta : 0, detail.dump()});
   if (!metric) return;
-  tx.Exec("INSERT INTO dossier_stats (agency_id, period, procedure_id, metric, count) VALUES (?, ?, ?, ?, ?) "
+  tx.Send("INSERT INTO dossier_stats (agency_id, period, procedure_id, metric, count) VALUES (?, ?, ?, ?, ?) "
           "ON CONFLICT (agency_id, period, procedure_id, metric) DO UPDATE SET count = dossier_stats.count + ?",
           {d.agency_id, period, d.procedure_id, *metric, delta, delta});
-  tx.Exec("INSERT INTO dossier_stats_agency (agency_id, period, metric, count) VALUES (?, ?, ?, ?) "
+  tx.Send("INSERT INTO dossier_stats_agency (agency_id, period, metric, count) VALUES (?, ?, ?, ?) "
           "ON CONFLICT (period, agency_id, metric) DO UPDATE SET count = dossier_stats_agency.count + ?",
           {d.agency_id, period, *metric, delta, delta});
-  tx.Exec("INSERT INTO dossier_stats_procedure (procedure_id, period, metric, count) VALUES (?, ?, ?, ?) "
+  tx.Send("INSERT INTO dossier_stats_procedure (procedure_id, period, metric, count) VALUES (?, ?, ?, ?) "
           "ON CONFLICT (period, procedure_id, metric) DO UPDATE SET count = dossier_stats_procedure.count + ?",
           {d.procedure_id, period, *metric, delta, delta});
-  tx.Exec("INSERT INTO dossier_stats_province (period, metric, count) VALUES (?, ?, ?) "
+  tx.Send("INSERT INTO dossier_stats_province (period, metric, count) VALUES (?, ?, ?) "
           "ON CONFLICT (period, metric) DO UPDATE SET count = dossier_stats_province.count + ?",
           {period, *metric, delta, delta});
-  tx.Exec("INSERT INTO dossier_stats_alltime (agency_id, metric, count) VALUES (?, ?, ?) "
+  tx.Send("INSERT INTO dossier_stats_alltime (agency_id, metric, count) VALUES (?, ?, ?) "
           "ON CONFLICT (agency_id, metric) DO UPDATE SET count = dossier_stats_alltime.count + ?",
           {d.agency_id, *metric, delta, delta});
 }
@@ -345,7 +345,7 @@ std::vector<DossierEvent> Events(db::Tx& tx, DossierId id) {
 
 void QualityEvent(db::Tx& tx, DossierId id, std::optional<StepId> step, AgencyId agency, core::Millis at,
                   core::Millis due_at, const nlohmann::json& detail) {
-  tx.Exec("INSERT INTO dossier_quality_events (dossier_id, step_id, agency_id, kind, at, due_at, detail_json) "
+  tx.Send("INSERT INTO dossier_quality_events (dossier_id, step_id, agency_id, kind, at, due_at, detail_json) "
           "VALUES (?, ?, ?, 'dossier.late', ?, ?, ?)",
           {id, step, agency, at, due_at, detail.dump()});
 }
