@@ -462,6 +462,20 @@ TEST_F(DossiersService, WorkQueuesListWhatTheirCountsCount) {
   EXPECT_EQ(dossiers_.List(clerk_, {.queue = "later"}).error().message_key, "dossiers.bad_queue");
 }
 
+TEST_F(DossiersService, PublicLookupShowsARenamedUnitWithinAMinute) {
+  Dossier d = *dossiers_.Receive(clerk_, Input());
+  ASSERT_EQ(dossiers_.Lookup(*d.number, *d.secret, "203.0.113.5")->handling_unit, "Cơ quan 000.00.15.H06");
+  const Actor admin{.user_id = 90, .agency_id = agencies_[0], .roles = R(Role::kAdministrator), .province_wide = true,
+                    .username = "admin"};
+  org::AgencyInput renamed{.name = "Sở Khoa học và Công nghệ", .short_name = "SKHCN", .unit_code = "000.00.15.H06",
+                           .valid_from = "2020-01-01"};
+  ASSERT_TRUE(org_.Update(admin, agencies_[0], renamed).ok());
+  clock_.Advance(30'000);  // within the minute: the name read before
+  EXPECT_EQ(dossiers_.Lookup(*d.number, *d.secret, "203.0.113.5")->handling_unit, "Cơ quan 000.00.15.H06");
+  clock_.Advance(31'000);
+  EXPECT_EQ(dossiers_.Lookup(*d.number, *d.secret, "203.0.113.5")->handling_unit, "Sở Khoa học và Công nghệ");
+}
+
 TEST_F(DossiersService, PublicLookupTellsAWrongSecretFromNothing) {
   Dossier d = *dossiers_.Receive(clerk_, Input());
   auto v = dossiers_.Lookup(*d.number, *d.secret, "203.0.113.5");

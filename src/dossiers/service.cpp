@@ -878,8 +878,7 @@ Result<PublicView> Service::Lookup(const std::string& number, const std::string&
     v.number = number;
     v.status = static_cast<int>(row->Int(1));
     v.due_at = row->OptInt(2);
-    if (const auto agency = row->OptInt(3))
-      if (const auto found = org_.Find(tx, *agency)) v.handling_unit = found->name;
+    if (const auto agency = row->OptInt(3)) v.handling_unit = UnitName(tx, *agency, now);
     v.result_ready = v.status == 9;
     return std::optional<PublicView>(std::move(v));
   }));
@@ -892,6 +891,19 @@ Result<PublicView> Service::Lookup(const std::string& number, const std::string&
   if (waiting == kLookupBatch) lookups_cv_.notify_one();
   if (!view) return Error::NotFound("dossiers.not_found");
   return std::move(*view);
+}
+
+std::string Service::UnitName(db::Tx& tx, AgencyId agency, core::Millis now) const {
+  {
+    std::lock_guard lock(unit_names_mutex_);
+    if (const auto it = unit_names_.find(agency); it != unit_names_.end() && now - it->second.second < kUnitNameFresh)
+      return it->second.first;
+  }
+  const auto found = org_.Find(tx, agency);
+  if (!found) return {};
+  std::lock_guard lock(unit_names_mutex_);
+  unit_names_[agency] = {found->name, now};
+  return found->name;
 }
 
 Status Service::FlushLookups() const {

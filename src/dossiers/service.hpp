@@ -7,7 +7,8 @@
 // moves and its audit event in one transaction. Due times are computed with the calendar before
 // that transaction, from a snapshot read just before; the write then checks the snapshot is
 // unchanged (kConflict "dossiers.changed" otherwise: reload). State: an in-memory cache of the
-// procedure version and process in force per (procedure, agency, day) — immutable values.
+// procedure version and process in force per (procedure, agency, day) — immutable values — and
+// of the unit names the public lookup shows (a minute).
 //
 // Who may do what: clerks (một cửa) receive, take supplements, record withdrawals and return
 // results at their own agency; officers act on steps assigned to them or, unassigned, to their
@@ -195,6 +196,12 @@ class Service {
   mutable std::map<std::string, std::shared_ptr<std::mutex>> stats_computing_;
   mutable std::mutex cache_mutex_;
   mutable std::map<std::tuple<std::int64_t, AgencyId, std::string>, std::shared_ptr<const Pinned>> in_force_;
+  // The names of handling units shown by the public lookup, each kept kUnitNameFresh: a rename
+  // shows there within a minute, and a lookup reads one row instead of two.
+  static constexpr core::Millis kUnitNameFresh = 60'000;
+  std::string UnitName(db::Tx& tx, AgencyId agency, core::Millis now) const;
+  mutable std::mutex unit_names_mutex_;   // guards unit_names_ (and cache_mutex_ guards in_force_)
+  mutable std::map<AgencyId, std::pair<std::string, core::Millis>> unit_names_;
   std::thread flusher_;   // the lookup log's writer; last, so it starts after every other member exists
 };
 
