@@ -39,6 +39,12 @@ class Tx {
   virtual void Send(std::string_view sql, const Params& params = {}) = 0;
   virtual Rows Query(std::string_view sql, const Params& params = {}) = 0;
   std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});
+  // A query whose rows the caller reads later, with Take: PostgreSQL sends it without waiting, so
+  // that independent reads (and writes with RETURNING) share one round trip with the next
+  // statement that waits. Errors as for Send. SQLite runs it at once. Each ticket is taken once.
+  using Ticket = std::size_t;
+  virtual Ticket QueryLater(std::string_view sql, const Params& params = {}) = 0;
+  virtual Rows Take(Ticket ticket) = 0;
   // Runs "INSERT ... RETURNING id" (both dialects support RETURNING) and returns the id.
   std::int64_t Insert(std::string_view sql, const Params& params = {});
 };

@@ -288,6 +288,45 @@ TEST_P(DatabaseTest, SentStatementsRunInOrderAndCommitWithTheRest) {
             }).value(), 5);
 }
 
+TEST_P(DatabaseTest, QueriesReadLaterGiveTheirOwnRowsInAnyOrder) {
+  const auto out = db_->Write([](Tx& tx) -> Result<std::string> {
+    tx.Send("INSERT INTO items (code, n) VALUES (?, ?)", {"a", 1});
+    const Tx::Ticket inserted = tx.QueryLater("INSERT INTO items (code, n) VALUES (?, ?) RETURNING n", {"b", 2});
+    const Tx::Ticket counted = tx.QueryLater("SELECT COUNT(*) FROM items");
+    const Tx::Ticket none = tx.QueryLater("SELECT code FROM items WHERE code = ?", {"zzz"});
+    tx.Send("UPDATE counters SET n = n + 1");
+    const auto sum = tx.QueryOne("SELECT SUM(n) FROM items")->Int(0);  // reads all of the above
+    const Rows later_first = tx.Take(counted);
+    const Rows returned = tx.Take(inserted);
+    const Rows empty = tx.Take(none);
+    const Tx::Ticket last = tx.QueryLater("SELECT n FROM counters");  // taken with nothing after it
+    return std::to_string(later_first.front().Int(0)) + " " + std::to_string(returned.front().Int(0)) + " " +
+           std::to_string(empty.size()) + " " + std::to_string(sum) + " " +
+           std::to_string(tx.Take(last).front().Int(0));
+  });
+  ASSERT_TRUE(out.ok()) << out.error().detail;
+  EXPECT_EQ(*out, "2 2 0 3 1");
+}
+
+TEST_P(DatabaseTest, AQueryReadLaterFailsTheTransactionWhenTaken) {
+  ASSERT_TRUE(db_->Write([](Tx& tx) -> Status {
+    tx.Exec("INSERT INTO items (code) VALUES (?)", {"dup"});
+    return Ok();
+  }).ok());
+  const Status status = db_->Write([](Tx& tx) -> Status {
+    const Tx::Ticket t = tx.QueryLater("INSERT INTO items (code) VALUES (?) RETURNING id", {"dup"});
+    tx.Send("UPDATE counters SET n = 9");
+    tx.Take(t);
+    return Ok();
+  });
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(CountItems(), 1);
+  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
+              return tx.QueryOne("SELECT n FROM counters")->Int(0);
+            }).value(), 0);
+}
+
 TEST_P(DatabaseTest, ASentStatementsErrorFailsTheTransaction) {
   ASSERT_TRUE(db_->Write([](Tx& tx) -> Status {
     tx.Exec("INSERT INTO items (code) VALUES (?)", {"dup"});

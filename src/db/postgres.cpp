@@ -144,11 +144,13 @@ class Connection {
   void Begin(const char* begin) {
     if (PQenterPipelineMode(conn_) != 1) Fail(begin);
     in_transaction_ = true;
+    kept_.clear();
     SendCommand(begin);
   }
 
-  // Sends a statement without waiting for its result.
-  void Send(std::string_view sql, const Params& params) {
+  // Sends a statement without waiting for its result; with a ticket, the result is kept for
+  // Take(ticket).
+  void Send(std::string_view sql, const Params& params, std::optional<std::size_t> ticket = std::nullopt) {
     const Statement& statement = Prepare(sql);
     const std::size_t n = params.size();
     values_.resize(n);
@@ -160,7 +162,21 @@ class Connection {
                             formats_.data(), 0) != 1) {
       Fail(statement.sql);
     }
-    pending_.push_back({statement.sql, Pending::kStatement});
+    pending_.push_back({statement.sql, Pending::kStatement, ticket});
+  }
+
+  // The result kept for `ticket` (see Send), reading what is owed up to it if not read yet.
+  PgResult Take(std::size_t ticket) {
+    auto it = kept_.find(ticket);
+    if (it == kept_.end()) {
+      if (PQsendFlushRequest(conn_) != 1 || PQflush(conn_) != 0) Fail("(flush)");
+      ReadPending();
+      it = kept_.find(ticket);
+      if (it == kept_.end()) throw DbError("no result for a query sent earlier (taken twice?)");
+    }
+    PgResult res = std::move(it->second);
+    kept_.erase(it);
+    return res;
   }
 
   // Sends a statement and returns its result, reading every result owed before it.
@@ -245,6 +261,7 @@ class Connection {
     enum Kind { kStatement, kParse, kSync };
     std::string_view sql;  // a literal, or a Statement's sql (stable: map nodes do not move)
     Kind kind;
+    std::optional<std::size_t> ticket = std::nullopt;  // a QueryLater's: its result is kept
   };
 
   void SendCommand(const char* sql) {
@@ -284,7 +301,11 @@ class Connection {
       }
       const ExecStatusType status = PQresultStatus(res.get());
       if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_PIPELINE_SYNC) {
-        if (pending.kind == Pending::kStatement) last = std::move(res);
+        if (pending.ticket) {
+          kept_[*pending.ticket] = std::move(res);
+        } else if (pending.kind == Pending::kStatement) {
+          last = std::move(res);
+        }
         continue;
       }
       // A Parse that failed or was skipped left no statement on the server: parse it again.
@@ -352,6 +373,7 @@ class Connection {
   std::unordered_map<std::string, Statement, StringHash, std::equal_to<>> statements_;
   int next_statement_ = 0;
   std::vector<Pending> pending_;
+  std::unordered_map<std::size_t, PgResult> kept_;  // results of QueryLater not taken yet
   bool in_transaction_ = false;
   bool owed_ = false;     // the answer to a read-only COMMIT is still to be read (EndRead)
   bool failed_ = false;   // a send failed: the connection is in an unknown state
@@ -368,6 +390,12 @@ class PostgresTx final : public Tx {
 
   void Send(std::string_view sql, const Params& params) override { conn_.Send(sql, params); }
 
+  Ticket QueryLater(std::string_view sql, const Params& params) override {
+    conn_.Send(sql, params, next_ticket_);
+    return next_ticket_++;
+  }
+  Rows Take(Ticket ticket) override { return ReadRows(conn_.Take(ticket).get()); }
+
   std::int64_t Exec(std::string_view sql, const Params& params) override {
     const PgResult res = conn_.Execute(sql, params);
     const std::string_view changed = PQcmdTuples(res.get());
@@ -377,21 +405,24 @@ class PostgresTx final : public Tx {
   }
 
   Rows Query(std::string_view sql, const Params& params) override {
-    const PgResult res = conn_.Execute(sql, params);
-    const int rows = PQntuples(res.get()), cols = PQnfields(res.get());
+    return ReadRows(conn_.Execute(sql, params).get());
+  }
+
+ private:
+  static Rows ReadRows(const PGresult* res) {
+    const int rows = PQntuples(res), cols = PQnfields(res);
     std::vector<Oid> types(static_cast<std::size_t>(cols));
-    for (int c = 0; c < cols; ++c) types[static_cast<std::size_t>(c)] = PQftype(res.get(), c);
+    for (int c = 0; c < cols; ++c) types[static_cast<std::size_t>(c)] = PQftype(res, c);
     Rows out;
     out.reserve(static_cast<std::size_t>(rows));
     for (int r = 0; r < rows; ++r) {
       std::vector<Value> cells;
       cells.reserve(static_cast<std::size_t>(cols));
       for (int c = 0; c < cols; ++c) {
-        if (PQgetisnull(res.get(), r, c)) {
+        if (PQgetisnull(res, r, c)) {
           cells.emplace_back();
         } else {
-          const std::string_view text(PQgetvalue(res.get(), r, c),
-                                      static_cast<std::size_t>(PQgetlength(res.get(), r, c)));
+          const std::string_view text(PQgetvalue(res, r, c), static_cast<std::size_t>(PQgetlength(res, r, c)));
           cells.push_back(ReadCell(text, types[static_cast<std::size_t>(c)]));
         }
       }
@@ -400,8 +431,8 @@ class PostgresTx final : public Tx {
     return out;
   }
 
- private:
   Connection& conn_;
+  Ticket next_ticket_ = 0;
 };
 
 class PostgresDatabase final : public Database {

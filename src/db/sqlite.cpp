@@ -204,6 +204,12 @@ class SqliteTx final : public Tx {
 
   void Send(std::string_view sql, const Params& params) override { Exec(sql, params); }
 
+  Ticket QueryLater(std::string_view sql, const Params& params) override {
+    later_.push_back(Query(sql, params));
+    return later_.size() - 1;
+  }
+  Rows Take(Ticket ticket) override { return std::move(later_.at(ticket)); }
+
   Rows Query(std::string_view sql, const Params& params) override {
     Statement stmt(conn_, sql, params);
     Rows rows;
@@ -213,6 +219,7 @@ class SqliteTx final : public Tx {
 
  private:
   Connection& conn_;
+  std::vector<Rows> later_;  // QueryLater's rows, by ticket
 };
 
 // Runs body in a transaction on conn: `begin` is BEGIN IMMEDIATE for the writer (it takes the write

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <random>
 #include <set>
@@ -8,6 +9,7 @@
 #include "auth/service.hpp"
 #include "calendar/date.hpp"
 #include "dossiers/service.hpp"
+#include "dossiers/store.hpp"
 #include "dossiers/test_services.hpp"
 
 namespace eiso::dossiers {
@@ -460,6 +462,55 @@ TEST_F(DossiersService, WorkQueuesListWhatTheirCountsCount) {
   ASSERT_TRUE(dossiers_.Decide(leader_, d.id, true, "").ok());
   EXPECT_EQ(dossiers_.List(clerk_, {.queue = "to_return"})->front().id, d.id);
   EXPECT_EQ(dossiers_.List(clerk_, {.queue = "later"}).error().message_key, "dossiers.bad_queue");
+}
+
+TEST_F(DossiersService, AClaimOnAStaleSnapshotRollsBackWhatWasSentAfterIt) {
+  const Dossier d = *dossiers_.Receive(clerk_, Input());
+  const auto attempt = [&](core::Millis seen) {
+    return db_->Write([&](db::Tx& tx) -> Result<core::Millis> {
+      const store::PendingTouch touch = store::TouchLater(tx, d.id, seen, clock_.Now());
+      tx.Send("UPDATE dossiers SET reasons = ? WHERE id = ?", {"sent after the claim", d.id});
+      const auto stamp = store::Touched(tx, touch);
+      if (!stamp) return Error::Conflict("dossiers.changed");
+      return *stamp;
+    });
+  };
+  const auto stale = attempt(d.updated_at - 1);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().message_key, "dossiers.changed");
+  EXPECT_EQ(dossiers_.Get(clerk_, d.id)->reasons, d.reasons);
+  EXPECT_EQ(dossiers_.Get(clerk_, d.id)->updated_at, d.updated_at);
+  const auto fresh = attempt(d.updated_at);
+  ASSERT_TRUE(fresh.ok()) << fresh.error().detail;
+  EXPECT_GT(*fresh, d.updated_at);
+  EXPECT_EQ(dossiers_.Get(clerk_, d.id)->reasons, "sent after the claim");
+  EXPECT_EQ(dossiers_.Get(clerk_, d.id)->updated_at, *fresh);
+}
+
+TEST_F(DossiersService, ConcurrentHandoversOfOneStepHandItOverOnce) {
+  const Dossier d = *dossiers_.Receive(clerk_, Input());
+  const StepId step = Active(d, "appraise").id;
+  std::vector<Result<Dossier>> results(6, Error::Internal("not run"));
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < results.size(); ++i)
+    threads.emplace_back([&, i] { results[i] = dossiers_.Handover(officer_, d.id, step, {}); });
+  for (auto& t : threads) t.join();
+  int ok = 0;
+  for (const auto& r : results) {
+    if (r.ok()) {
+      ++ok;
+      continue;
+    }
+    // Read before the winner committed: its claim fails; read after: the step is done.
+    EXPECT_TRUE(r.error().message_key == "dossiers.changed" || r.error().message_key == "dossiers.step_not_active")
+        << r.error().message_key;
+  }
+  EXPECT_EQ(ok, 1);
+  const auto history = dossiers_.History(leader_, d.id);
+  ASSERT_TRUE(history.ok());
+  EXPECT_EQ(std::count_if(history->begin(), history->end(),
+                          [](const DossierEvent& e) { return e.kind == "step_handed_over"; }),
+            1);
 }
 
 TEST_F(DossiersService, PublicLookupShowsARenamedUnitWithinAMinute) {

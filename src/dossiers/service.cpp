@@ -275,9 +275,10 @@ Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) 
       tx.Exec("UPDATE dossiers SET guided_closed = 1 WHERE id = ?", {*input.guided_id});
     }
     if (d.status == static_cast<int>(DossierStatus::kReceived)) {
-      const auto agency = org_.Find(tx, d.agency_id);
+      const auto sequence = store::NextSequenceLater(tx, d.agency_id, DayKey(now));
+      const auto agency = org_.Find(tx, d.agency_id);   // read with the counter's answer
       if (!agency) return Error::NotFound();
-      d.number = store::NumberOf(agency->unit_code, now, store::NextSequence(tx, d.agency_id, DayKey(now)));
+      d.number = store::NumberOf(agency->unit_code, now, store::TakeSequence(tx, sequence));
     }
     d.id = store::Insert(tx, {&d, secret ? std::optional(store::HashSecret(*secret)) : std::nullopt, actor.user_id});
     const std::vector<StepId> ids = store::InsertSteps(tx, d.id, steps);
@@ -364,7 +365,9 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
   // The named receiver takes the started step of the dossier's own agency, or the only one.
   const auto taken_by_receiver = [&](const Step* next) { return next->agency_id == d.agency_id || started.size() == 1; };
   return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
-    EISO_CHECK(Touch(tx, d, now));
+    // Claimed now, checked before the commit: what is sent in between rolls back with the error
+    // if someone changed the dossier meanwhile.
+    const store::PendingTouch touch = store::TouchLater(tx, d.id, d.updated_at, now);
     tx.Send("UPDATE dossier_steps SET state = 'done', finished_at = ?, finished_by = ?, timeliness = ? WHERE id = ?",
             {now, actor.user_id, timeliness, step_id});
     if (timeliness == "late")
@@ -390,6 +393,9 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
                                           {"to_user_id", input.to_user_id ? nlohmann::json(*input.to_user_id) : nlohmann::json()}});
     store::AppendEvent(tx, d, actor.user_id, "step_handed_over", now, std::nullopt, detail);
     audit_.Record(tx, actor, AuditOf(d, "step_handed_over", detail));
+    const auto stamp = store::Touched(tx, touch);   // read with the audit chain's head
+    if (!stamp) return Error::Conflict("dossiers.changed");
+    d.updated_at = *stamp;
     // The answer is what was written (no re-read inside the one writer's transaction).
     for (Step& s : d.steps) {
       if (s.id == step_id) {

@@ -71,12 +71,17 @@ std::string PeriodOf(core::Millis at) {
   return buf;
 }
 
-std::int64_t NextSequence(db::Tx& tx, AgencyId agency, const std::string& day) {
-  const auto row = tx.QueryOne(
+db::Tx::Ticket NextSequenceLater(db::Tx& tx, AgencyId agency, const std::string& day) {
+  return tx.QueryLater(
       "INSERT INTO dossier_counters (agency_id, day, last_seq) VALUES (?, ?, 1) "
       "ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_counters.last_seq + 1 RETURNING last_seq",
       {agency, day});
-  return row->Int(0);
+}
+
+std::int64_t TakeSequence(db::Tx& tx, db::Tx::Ticket ticket) { return tx.Take(ticket).at(0).Int(0); }
+
+std::int64_t NextSequence(db::Tx& tx, AgencyId agency, const std::string& day) {
+  return TakeSequence(tx, NextSequenceLater(tx, agency, day));
 }
 
 DossierId Insert(db::Tx& tx, const NewDossier& n) {
@@ -123,14 +128,17 @@ std::vector<StepId> InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewS
 }
 
 std::optional<Dossier> Find(db::Tx& tx, DossierId id) {
-  const auto row = tx.QueryOne(std::string("SELECT ") + kDossierColumns + " FROM dossiers WHERE id = ?", {id});
-  if (!row) return std::nullopt;
-  Dossier d = ReadDossier(*row);
-  for (const db::Row& r : tx.Query("SELECT id, position, stage, name, kind, agency_id, state, assignee_id, started_at, "
-                                   "due_at, finished_at, timeliness, budget_minutes, budget_days, finished_by FROM dossier_steps "
-                                   "WHERE dossier_id = ? "
-                                   "ORDER BY position",
-                                   {id})) {
+  // Both asked at once (one round trip on PostgreSQL).
+  const auto dossier = tx.QueryLater(std::string("SELECT ") + kDossierColumns + " FROM dossiers WHERE id = ?", {id});
+  const auto steps = tx.QueryLater("SELECT id, position, stage, name, kind, agency_id, state, assignee_id, started_at, "
+                                   "due_at, finished_at, timeliness, budget_minutes, budget_days, finished_by "
+                                   "FROM dossier_steps WHERE dossier_id = ? ORDER BY position",
+                                   {id});
+  const db::Rows rows = tx.Take(dossier);
+  const db::Rows step_rows = tx.Take(steps);
+  if (rows.empty()) return std::nullopt;
+  Dossier d = ReadDossier(rows.front());
+  for (const db::Row& r : step_rows) {
     Step s;
     s.id = r.Int(0);
     s.position = static_cast<int>(r.Int(1));
@@ -214,12 +222,21 @@ std::int64_t CountQueue(db::Tx& tx, const std::string& queue, UserId user, Agenc
   return tx.QueryOne(sql, q->params)->Int(0);
 }
 
-std::optional<core::Millis> Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now) {
+PendingTouch TouchLater(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now) {
   // A strictly later stamp, so that two changes within one millisecond still differ.
   const core::Millis stamp = std::max(now, seen_updated_at + 1);
-  if (tx.Exec("UPDATE dossiers SET updated_at = ? WHERE id = ? AND updated_at = ?", {stamp, id, seen_updated_at}) != 1)
-    return std::nullopt;
-  return stamp;
+  return {tx.QueryLater("UPDATE dossiers SET updated_at = ? WHERE id = ? AND updated_at = ? RETURNING id",
+                        {stamp, id, seen_updated_at}),
+          stamp};
+}
+
+std::optional<core::Millis> Touched(db::Tx& tx, const PendingTouch& touch) {
+  if (tx.Take(touch.ticket).size() != 1) return std::nullopt;
+  return touch.stamp;
+}
+
+std::optional<core::Millis> Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now) {
+  return Touched(tx, TouchLater(tx, id, seen_updated_at, now));
 }
 
 core::Millis UpdatedAt(db::Tx& tx, DossierId id) {

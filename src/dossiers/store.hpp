@@ -21,6 +21,10 @@ std::string HashSecret(const std::string& secret);
 
 // The next sequence number of (agency, local day), in the caller's transaction (UPSERT … RETURNING).
 std::int64_t NextSequence(db::Tx& tx, AgencyId agency, const std::string& day);
+// The same in two halves (db::Tx::QueryLater): the UPSERT is sent now, its number read by
+// TakeSequence, so that it shares a round trip with the caller's next read on PostgreSQL.
+db::Tx::Ticket NextSequenceLater(db::Tx& tx, AgencyId agency, const std::string& day);
+std::int64_t TakeSequence(db::Tx& tx, db::Tx::Ticket ticket);
 
 struct NewDossier {
   const Dossier* dossier = nullptr;
@@ -59,6 +63,14 @@ std::int64_t CountQueue(db::Tx& tx, const std::string& queue, UserId user, Agenc
 // Claims the row for an update: false when updated_at moved since the snapshot.
 // The dossier's new updated_at, or nullopt if it is no longer `seen_updated_at` (changed meanwhile).
 std::optional<core::Millis> Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now);
+// The same in two halves: the claim is sent now and checked by Touched before the transaction
+// commits (the caller returns an error if it failed, which rolls back what it sent meanwhile).
+struct PendingTouch {
+  db::Tx::Ticket ticket;
+  core::Millis stamp;
+};
+PendingTouch TouchLater(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now);
+std::optional<core::Millis> Touched(db::Tx& tx, const PendingTouch& touch);
 core::Millis UpdatedAt(db::Tx& tx, DossierId id);
 
 // The dossier event, and the counter its metric moves (same transaction).
