@@ -464,6 +464,31 @@ TEST_F(DossiersService, WorkQueuesListWhatTheirCountsCount) {
   EXPECT_EQ(dossiers_.List(clerk_, {.queue = "later"}).error().message_key, "dossiers.bad_queue");
 }
 
+TEST_F(DossiersService, TheBookNumbersReceivedDossiersPerAgencyAndYearInReceiptOrder) {
+  clock_.Set(Local(2026, 12, 31, 9, 0));
+  std::vector<Dossier> same_ms;
+  for (int i = 0; i < 3; ++i) same_ms.push_back(*dossiers_.Receive(clerk_, Input()));   // one millisecond
+  ReceiveInput guide = Input();
+  guide.outcome = IntakeOutcome::kGuide;
+  guide.components = {0};
+  ASSERT_TRUE(dossiers_.Receive(clerk_, guide).ok());   // no number: not in the book
+  clock_.Advance(60'000);
+  const Dossier later = *dossiers_.Receive(clerk_, Input());
+  clock_.Set(Local(2027, 1, 4, 9, 0));
+  const Dossier next_year = *dossiers_.Receive(clerk_, Input());
+  const auto entry = [&](const Dossier& d) {
+    return db_->Read([&](db::Tx& tx) -> Result<std::int64_t> {
+      const calendar::Date day = calendar::ToLocal(d.received_at).date;
+      return store::BookEntry(tx, d.agency_id, calendar::FromLocal({day.year, 1, 1}, 0), d.received_at, d.id);
+    }).value();
+  };
+  EXPECT_EQ(entry(same_ms[0]), 1);
+  EXPECT_EQ(entry(same_ms[1]), 2);
+  EXPECT_EQ(entry(same_ms[2]), 3);
+  EXPECT_EQ(entry(later), 4);
+  EXPECT_EQ(entry(next_year), 1);
+}
+
 TEST_F(DossiersService, AClaimOnAStaleSnapshotRollsBackWhatWasSentAfterIt) {
   const Dossier d = *dossiers_.Receive(clerk_, Input());
   const auto attempt = [&](core::Millis seen) {

@@ -97,15 +97,10 @@ std::optional<EventRow> LastEvent(db::Tx& tx, DossierId id, const std::string& k
   return e;
 }
 
-// The entry number in the agency's book of the year (Số thứ tự): numbered dossiers received
-// earlier that year, plus one; ordered as the book is, by (received_at, id).
+// The entry number in the agency's book of the year (Số thứ tự).
 std::int64_t BookEntry(db::Tx& tx, const Dossier& d) {
   const calendar::Date day = calendar::ToLocal(d.received_at).date;
-  const core::Millis year_start = calendar::FromLocal({day.year, 1, 1}, 0);
-  return tx.QueryOne("SELECT COUNT(*) FROM dossiers WHERE agency_id = ? AND number IS NOT NULL AND received_at >= ? "
-                     "AND (received_at < ? OR (received_at = ? AND id <= ?))",
-                     {d.agency_id, year_start, d.received_at, d.received_at, d.id})
-      ->Int(0);
+  return store::BookEntry(tx, d.agency_id, calendar::FromLocal({day.year, 1, 1}, 0), d.received_at, d.id);
 }
 
 std::string Timeliness(const std::string& t) {

@@ -80,6 +80,14 @@ db::Tx::Ticket NextSequenceLater(db::Tx& tx, AgencyId agency, const std::string&
 
 std::int64_t TakeSequence(db::Tx& tx, db::Tx::Ticket ticket) { return tx.Take(ticket).at(0).Int(0); }
 
+std::int64_t BookEntry(db::Tx& tx, AgencyId agency, core::Millis year_start, core::Millis received_at, DossierId id) {
+  // A range of the partial index dossiers_book (agency, received_at), bounded at both ends.
+  return tx.QueryOne("SELECT COUNT(*) FROM dossiers WHERE agency_id = ? AND number IS NOT NULL AND received_at >= ? "
+                     "AND received_at <= ? AND (received_at < ? OR id <= ?)",
+                     {agency, year_start, received_at, received_at, id})
+      ->Int(0);
+}
+
 std::int64_t NextSequence(db::Tx& tx, AgencyId agency, const std::string& day) {
   return TakeSequence(tx, NextSequenceLater(tx, agency, day));
 }

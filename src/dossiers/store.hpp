@@ -21,6 +21,9 @@ std::string HashSecret(const std::string& secret);
 
 // The next sequence number of (agency, local day), in the caller's transaction (UPSERT … RETURNING).
 std::int64_t NextSequence(db::Tx& tx, AgencyId agency, const std::string& day);
+// The entry number in the agency's book of the year (Số thứ tự): the numbered dossiers it
+// received from `year_start` up to this one, ordered as the book is, by (received_at, id).
+std::int64_t BookEntry(db::Tx& tx, AgencyId agency, core::Millis year_start, core::Millis received_at, DossierId id);
 // The same in two halves (db::Tx::QueryLater): the UPSERT is sent now, its number read by
 // TakeSequence, so that it shares a round trip with the caller's next read on PostgreSQL.
 db::Tx::Ticket NextSequenceLater(db::Tx& tx, AgencyId agency, const std::string& day);
