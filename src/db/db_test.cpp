@@ -117,10 +117,25 @@ class DatabaseTest : public testing::TestWithParam<Backend> {
     return db.ok() ? std::move(*db) : nullptr;
   }
 
-  std::int64_t CountItems() {
-    return db_->Read([](Tx& tx) -> Result<std::int64_t> {
+  // What is committed: the rows of items, and the counter "hits" (of `db`, or of db_).
+  static std::int64_t CountItems(Database& db) {
+    return db.Read([](Tx& tx) -> Result<std::int64_t> {
                 return tx.QueryOne("SELECT COUNT(*) FROM items")->Int(0);
               }).value();
+  }
+  std::int64_t CountItems() { return CountItems(*db_); }
+  std::int64_t Counter() {
+    return db_->Read([](Tx& tx) -> Result<std::int64_t> {
+                return tx.QueryOne("SELECT n FROM counters")->Int(0);
+              }).value();
+  }
+
+  // Commits one item with this code.
+  void InsertItem(const std::string& code) {
+    ASSERT_TRUE(db_->Write([&](Tx& tx) -> Status {
+      tx.Exec("INSERT INTO items (code) VALUES (?)", {code});
+      return Ok();
+    }).ok());
   }
 
   std::string url_;
@@ -208,9 +223,7 @@ TEST_P(DatabaseTest, AnErrorResultRollsEverythingBack) {
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().message_key, "t.rejected");
   EXPECT_EQ(CountItems(), 0);
-  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
-              return tx.QueryOne("SELECT n FROM counters")->Int(0);
-            }).value(), 0);
+  EXPECT_EQ(Counter(), 0);
 }
 
 TEST_P(DatabaseTest, AnExceptionRollsBackAndPropagates) {
@@ -240,10 +253,7 @@ TEST_P(DatabaseTest, ADriverErrorBecomesUnavailable) {
 }
 
 TEST_P(DatabaseTest, ADuplicateKeyBecomesConflict) {
-  ASSERT_TRUE(db_->Write([](Tx& tx) -> Status {
-    tx.Exec("INSERT INTO items (code) VALUES (?)", {"dup"});
-    return Ok();
-  }).ok());
+  InsertItem("dup");
   const Status status = db_->Write([](Tx& tx) -> Status {
     tx.Exec("INSERT INTO items (code) VALUES (?)", {"other"});
     tx.Exec("INSERT INTO items (code) VALUES (?)", {"dup"});
@@ -283,9 +293,7 @@ TEST_P(DatabaseTest, SentStatementsRunInOrderAndCommitWithTheRest) {
     return Ok();
   }).ok());
   EXPECT_EQ(CountItems(), 3);
-  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
-              return tx.QueryOne("SELECT n FROM counters")->Int(0);
-            }).value(), 5);
+  EXPECT_EQ(Counter(), 5);
 }
 
 TEST_P(DatabaseTest, QueriesReadLaterGiveTheirOwnRowsInAnyOrder) {
@@ -309,10 +317,7 @@ TEST_P(DatabaseTest, QueriesReadLaterGiveTheirOwnRowsInAnyOrder) {
 }
 
 TEST_P(DatabaseTest, AQueryReadLaterFailsTheTransactionWhenTaken) {
-  ASSERT_TRUE(db_->Write([](Tx& tx) -> Status {
-    tx.Exec("INSERT INTO items (code) VALUES (?)", {"dup"});
-    return Ok();
-  }).ok());
+  InsertItem("dup");
   const Status status = db_->Write([](Tx& tx) -> Status {
     const Tx::Ticket t = tx.QueryLater("INSERT INTO items (code) VALUES (?) RETURNING id", {"dup"});
     tx.Send("UPDATE counters SET n = 9");
@@ -322,16 +327,11 @@ TEST_P(DatabaseTest, AQueryReadLaterFailsTheTransactionWhenTaken) {
   ASSERT_FALSE(status.ok());
   EXPECT_EQ(status.error().code, ErrorCode::kConflict);
   EXPECT_EQ(CountItems(), 1);
-  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
-              return tx.QueryOne("SELECT n FROM counters")->Int(0);
-            }).value(), 0);
+  EXPECT_EQ(Counter(), 0);
 }
 
 TEST_P(DatabaseTest, ASentStatementsErrorFailsTheTransaction) {
-  ASSERT_TRUE(db_->Write([](Tx& tx) -> Status {
-    tx.Exec("INSERT INTO items (code) VALUES (?)", {"dup"});
-    return Ok();
-  }).ok());
+  InsertItem("dup");
   // Thrown by the next statement that waits: nothing of the transaction stays.
   bool reached_after = false;
   const Status status = db_->Write([&](Tx& tx) -> Status {
@@ -354,9 +354,7 @@ TEST_P(DatabaseTest, ASentStatementsErrorFailsTheTransaction) {
   ASSERT_FALSE(at_commit.ok());
   EXPECT_EQ(at_commit.error().code, ErrorCode::kConflict);
   EXPECT_EQ(CountItems(), 1);
-  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
-              return tx.QueryOne("SELECT n FROM counters")->Int(0);
-            }).value(), 0);
+  EXPECT_EQ(Counter(), 0);
 }
 
 TEST_P(DatabaseTest, AStatementThatDoesNotParseCanBeFixedAndTheConnectionLivesOn) {
@@ -383,33 +381,26 @@ TEST_P(DatabaseTest, AStatementThatDoesNotParseCanBeFixedAndTheConnectionLivesOn
   });
   ASSERT_TRUE(rows.ok()) << rows.error().detail;
   EXPECT_EQ(*rows, 1);
-  EXPECT_EQ(db->Read([](Tx& tx) -> Result<std::int64_t> {
-              return tx.QueryOne("SELECT COUNT(*) FROM items")->Int(0);
-            }).value(), 0);
+  EXPECT_EQ(CountItems(*db), 0);
 }
 
 TEST_P(DatabaseTest, ReadsWritesAndFailuresTakeTurnsOnOneConnection) {
   auto db = OpenDb({.pool_size = 1});
   ASSERT_NE(db, nullptr);
   ASSERT_TRUE(db->Migrate({kSchema}).ok());
-  const auto count = [&]() {
-    return db->Read([](Tx& tx) -> Result<std::int64_t> {
-      return tx.QueryOne("SELECT COUNT(*) FROM items")->Int(0);
-    });
-  };
   for (int i = 0; i < 3; ++i) {
-    ASSERT_EQ(count().value(), i);
+    ASSERT_EQ(CountItems(*db), i);
     ASSERT_TRUE(db->Write([&](Tx& tx) -> Status {
       tx.Exec("INSERT INTO items (code) VALUES (?)", {"item" + std::to_string(i)});
       return Ok();
     }).ok());
-    ASSERT_EQ(count().value(), i + 1);  // a read right after the write sees it
+    ASSERT_EQ(CountItems(*db), i + 1);  // a read right after the write sees it
     EXPECT_FALSE(db->Read([](Tx& tx) -> Status {  // a failing read leaves the connection usable
       tx.Query("SELECT * FROM no_such_table");
       return Ok();
     }).ok());
   }
-  EXPECT_EQ(count().value(), 3);
+  EXPECT_EQ(CountItems(*db), 3);
 }
 
 TEST_P(DatabaseTest, AnErrorReturnedAfterSentStatementsRollsThemBack) {
@@ -557,9 +548,7 @@ TEST_P(DatabaseTest, ConcurrentWritersAndReadersSeeConsistentState) {
   for (auto& t : threads) t.join();
   EXPECT_EQ(failures, 0);
   EXPECT_EQ(CountItems(), kWriters * kWritesEach);
-  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
-              return tx.QueryOne("SELECT n FROM counters")->Int(0);
-            }).value(), kWriters * kWritesEach);
+  EXPECT_EQ(Counter(), kWriters * kWritesEach);
 }
 
 // Writes that run together (SQLite group commit) keep their own outcomes: one write's error,
@@ -603,9 +592,7 @@ TEST_P(DatabaseTest, ConcurrentWritesKeepTheirOwnOutcomes) {
   EXPECT_GT(refused, 0);
   EXPECT_GT(thrown, 0);
   EXPECT_EQ(CountItems(), committed.load());
-  EXPECT_EQ(db_->Read([](Tx& tx) -> Result<std::int64_t> {
-              return tx.QueryOne("SELECT n FROM counters")->Int(0);
-            }).value(), committed.load());
+  EXPECT_EQ(Counter(), committed.load());
 }
 
 TEST_P(DatabaseTest, AReadTransactionSeesOneSnapshot) {

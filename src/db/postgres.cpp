@@ -169,7 +169,7 @@ class Connection {
   PgResult Take(std::size_t ticket) {
     auto it = kept_.find(ticket);
     if (it == kept_.end()) {
-      if (PQsendFlushRequest(conn_) != 1 || PQflush(conn_) != 0) Fail("(flush)");
+      Flush("(flush)");
       ReadPending();
       it = kept_.find(ticket);
       if (it == kept_.end()) throw DbError("no result for a query sent earlier (taken twice?)");
@@ -182,18 +182,14 @@ class Connection {
   // Sends a statement and returns its result, reading every result owed before it.
   PgResult Execute(std::string_view sql, const Params& params) {
     Send(sql, params);
-    if (PQsendFlushRequest(conn_) != 1 || PQflush(conn_) != 0) Fail(sql);
+    Flush(sql);
     return ReadPending();
   }
 
   // Commits (or, if !commit, rolls back) and ends the pipeline. Throws the first error of the
   // statements still unread; a rolled-back COMMIT (an earlier statement failed) throws too.
   void End(bool commit) {
-    const char* command = commit ? "COMMIT" : "ROLLBACK";
-    SendCommand(command);
-    if (PQpipelineSync(conn_) != 1) Fail(command);
-    pending_.push_back({command, Pending::kSync});
-    in_transaction_ = false;
+    SendEnd(commit ? "COMMIT" : "ROLLBACK");
     PgResult res;
     try {
       res = ReadPending();
@@ -212,10 +208,7 @@ class Connection {
   // does not wait a round trip for a COMMIT that cannot fail or change anything.
   void EndRead() {
     if (!pending_.empty()) return End(true);  // something sent is unread: wait for it
-    SendCommand("COMMIT");
-    if (PQpipelineSync(conn_) != 1) Fail("COMMIT");
-    pending_.push_back({"COMMIT", Pending::kSync});
-    in_transaction_ = false;
+    SendEnd("COMMIT");
     owed_ = true;
   }
 
@@ -263,6 +256,19 @@ class Connection {
     Kind kind;
     std::optional<std::size_t> ticket = std::nullopt;  // a QueryLater's: its result is kept
   };
+
+  // Asks the server for the answers to everything sent so far (without ending the pipeline).
+  void Flush(std::string_view sql) {
+    if (PQsendFlushRequest(conn_) != 1 || PQflush(conn_) != 0) Fail(sql);
+  }
+
+  // Sends `command` (COMMIT or ROLLBACK) and the Sync that ends the transaction's pipeline.
+  void SendEnd(const char* command) {
+    SendCommand(command);
+    if (PQpipelineSync(conn_) != 1) Fail(command);
+    pending_.push_back({command, Pending::kSync});
+    in_transaction_ = false;
+  }
 
   void SendCommand(const char* sql) {
     if (PQsendQueryParams(conn_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) Fail(sql);
