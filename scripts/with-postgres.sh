@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Usage: scripts/with-postgres.sh COMMAND...
 # Runs COMMAND against a throw-away PostgreSQL 15 cluster: a temporary directory, a free port on
-# 127.0.0.1, trust authentication, fsync off (nothing here needs to survive), a database
+# 127.0.0.1, trust authentication, fsync off (nothing here needs to survive; EISO_PG_DURABLE=1
+# keeps PostgreSQL's durable defaults, for benchmarks), a database
 # "eiso_test", and EISO_TEST_PG_URL=postgresql://postgres@127.0.0.1:PORT/eiso_test in the
 # environment. The cluster is stopped and its directory removed on exit; the exit code is COMMAND's.
 # PostgreSQL refuses to run as root, so as root the server runs as user postgres.
@@ -56,10 +57,14 @@ as_pg "$PG_BIN/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --loc
 cat >>"$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$dir'
+CONF
+if [[ -z ${EISO_PG_DURABLE:-} ]]; then
+  cat >>"$data/postgresql.conf" <<CONF
 fsync = off
 synchronous_commit = off
 full_page_writes = off
 CONF
+fi
 
 # Another process may take the chosen port before the server binds it: try a few.
 started=""

@@ -708,6 +708,44 @@ TEST_P(DatabaseTest, ADeadPooledConnectionIsReplaced) {
   EXPECT_NE(*again, *pid);
 }
 
+// A write is answered only once its WAL is flushed, although connections commit with
+// synchronous_commit off (group commit, see PostgresDatabase::AwaitDurable). The test cluster runs
+// with synchronous_commit off; this connection's default is on, as on a server left at its defaults.
+TEST_P(DatabaseTest, APostgresWriteReturnsOnlyOnceItsWalIsFlushed) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "PostgreSQL only";
+  auto opened = Database::Open(url_ + "?options=-c%20synchronous_commit%3Don", {.pool_size = 4});
+  ASSERT_TRUE(opened.ok()) << opened.error().detail;
+  Database& db = **opened;
+  std::atomic<int> unflushed = 0, failed = 0;
+  std::vector<std::thread> writers;
+  for (int t = 0; t < 6; ++t) {
+    writers.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        const auto lsn = db.Write([&](Tx& tx) -> Result<std::string> {
+          tx.Exec("INSERT INTO items (code, n) VALUES (?, ?)", {"w" + std::to_string(t) + "-" + std::to_string(i), 1});
+          return tx.QueryOne("SELECT pg_current_wal_insert_lsn()::text")->Text(0);
+        });
+        if (!lsn.ok()) {
+          ++failed;
+          continue;
+        }
+        const auto flushed = db.Read([&](Tx& tx) -> Result<bool> {
+          return tx.QueryOne("SELECT (pg_current_wal_flush_lsn() >= ?::pg_lsn)::int", {*lsn})->Bool(0);
+        });
+        if (!flushed.ok() || !*flushed) ++unflushed;
+      }
+    });
+  }
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(failed, 0);
+  EXPECT_EQ(unflushed, 0);
+  EXPECT_EQ(CountItems(db), 150);
+  // Inside a write, the connection commits without waiting for the disk.
+  EXPECT_EQ(db.Write([](Tx& tx) -> Result<std::string> { return tx.QueryOne("SHOW synchronous_commit")->Text(0); })
+                .value(),
+            "off");
+}
+
 }  // namespace
 }  // namespace eiso::db
 

@@ -117,6 +117,18 @@ class Connection {
     }
     PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);  // "already exists, skipping"
     PQsetClientEncoding(conn_, "UTF8");
+    // A COMMIT does not wait for its WAL to reach the disk: PostgresDatabase::AwaitDurable does,
+    // once for all the writes committed meanwhile (see there), unless the server's own setting is
+    // off already (then nobody waits, as the operator chose).
+    constexpr const char* kAsync =
+        "SELECT current_setting('synchronous_commit'), set_config('synchronous_commit', 'off', false)";
+    PgResult res(PQexec(conn_, kAsync));
+    if (PQresultStatus(res.get()) != PGRES_TUPLES_OK || PQntuples(res.get()) != 1) {
+      std::string message = Describe(res.get(), kAsync);
+      PQfinish(conn_);
+      throw DbError(message);
+    }
+    commits_wait_ = std::string_view(PQgetvalue(res.get(), 0, 0)) != "off";
   }
   ~Connection() { PQfinish(conn_); }
   Connection(const Connection&) = delete;
@@ -128,6 +140,8 @@ class Connection {
     return !Broken() && !in_transaction_ && (owed_ || PQtransactionStatus(conn_) == PQTRANS_IDLE);
   }
   bool Broken() const { return failed_ || PQstatus(conn_) != CONNECTION_OK; }
+  // Whether a COMMIT at the server's own synchronous_commit setting waits for anything.
+  bool CommitsWait() const { return commits_wait_; }
 
   // False if the server has closed this idle connection (a restart, pg_terminate_backend): it
   // then has sent its last message, so the socket reads as ready. No round trip.
@@ -210,6 +224,19 @@ class Connection {
     if (!pending_.empty()) return End(true);  // something sent is unread: wait for it
     SendEnd("COMMIT");
     owed_ = true;
+  }
+
+  // Waits until every transaction committed on the server so far, by any connection, is as durable
+  // as the server's own synchronous_commit setting makes a COMMIT (with PostgreSQL's default, on
+  // disk): a transaction that wrote to the WAL and commits at that setting flushes the WAL up to
+  // its commit record, and so every commit record before it. Its only WAL record is an empty
+  // transactional logical-decoding message (no table, no privilege needed; a decoding plugin sees
+  // a message with the prefix "eiso.flush" and nothing else).
+  void AwaitDurable() {
+    Begin("BEGIN");
+    SendCommand("SET LOCAL synchronous_commit TO DEFAULT");
+    SendCommand("SELECT pg_logical_emit_message(true, 'eiso.flush', '')");
+    End(true);
   }
 
   // Ends the transaction after an exception, without throwing: what it sent is rolled back.
@@ -383,6 +410,7 @@ class Connection {
   bool in_transaction_ = false;
   bool owed_ = false;     // the answer to a read-only COMMIT is still to be read (EndRead)
   bool failed_ = false;   // a send failed: the connection is in an unknown state
+  bool commits_wait_ = true;
   std::vector<const char*> values_;
   std::vector<int> lengths_;
   std::vector<int> formats_;
@@ -448,6 +476,7 @@ class PostgresDatabase final : public Database {
   PostgresDatabase(std::string url, const Options& options)
       : url_(std::move(url)), pool_size_(std::max(1, options.pool_size)) {
     auto first = std::make_unique<Connection>(url_);
+    commits_wait_ = first->CommitsWait();
     open_ = 1;
     idle_.push_back(std::move(first));
   }
@@ -458,22 +487,23 @@ class PostgresDatabase final : public Database {
 
  protected:
   void RunTransaction(bool write, const std::function<bool(Tx&)>& body) override {
-    Lease lease(*this);
-    lease->Begin(write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    PostgresTx tx(*lease);
+    std::optional<Lease> lease(std::in_place, *this);
+    (*lease)->Begin(write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    PostgresTx tx(**lease);
     bool commit = false;
     try {
       commit = body(tx);
     } catch (...) {
-      lease->RollbackQuietly();
+      (*lease)->RollbackQuietly();
       throw;
     }
     if (commit && !write) {
-      lease->EndRead();
+      (*lease)->EndRead();
     } else if (commit) {
-      lease->End(true);
+      (*lease)->End(true);
+      if (commits_wait_) AwaitDurable(lease);
     } else {
-      lease->RollbackQuietly();  // the body's own error is the answer, not what rolling back says
+      (*lease)->RollbackQuietly();  // the body's own error is the answer, not what rolling back says
     }
   }
 
@@ -531,8 +561,56 @@ class PostgresDatabase final : public Database {
     std::unique_ptr<Connection> conn_;
   };
 
+  // Group commit. Connections commit with synchronous_commit off, so a COMMIT returns, and the
+  // locks it held (the audit chain's) are free, before its WAL is on disk; no write is answered
+  // before that, though. A write that committed waits here for a flush round that started after
+  // its COMMIT: the first to find none running starts one on its own connection
+  // (Connection::AwaitDurable: one round trip and, with PostgreSQL's defaults, one fsync), the
+  // others give their connection back and wait. One fsync covers every write committed before
+  // the round began, and writes no longer queue behind each other's fsync for the chain's lock.
+  // If a round fails, the writes waiting for it start another; the one that ran it answers its
+  // error (its transaction committed, but it cannot tell whether it is durable). With the server's
+  // synchronous_commit off, a COMMIT waits for nothing: there are no rounds.
+  void AwaitDurable(std::optional<Lease>& lease) {
+    std::unique_lock lock(flush_mu_);
+    const std::uint64_t needed = flush_started_ + 1;  // a round that starts from now on
+    while (flush_done_ < needed) {
+      if (flush_running_) {
+        if (lease) {
+          lock.unlock();
+          lease.reset();  // not needed while waiting: back to the pool
+          lock.lock();
+        } else {
+          flush_cv_.wait(lock);
+        }
+        continue;
+      }
+      flush_running_ = true;
+      const std::uint64_t round = ++flush_started_;
+      lock.unlock();
+      std::exception_ptr error;
+      try {
+        if (!lease) lease.emplace(*this);
+        (*lease)->AwaitDurable();
+      } catch (...) {
+        error = std::current_exception();
+      }
+      lock.lock();
+      flush_running_ = false;
+      if (!error) flush_done_ = round;
+      flush_cv_.notify_all();
+      if (error) std::rethrow_exception(error);
+    }
+  }
+
   const std::string url_;
   const int pool_size_;
+  bool commits_wait_ = true;  // the server's synchronous_commit is not off: flush rounds are needed
+  std::mutex flush_mu_;
+  std::condition_variable flush_cv_;
+  std::uint64_t flush_started_ = 0;  // flush rounds begun
+  std::uint64_t flush_done_ = 0;     // the last round that succeeded (rounds end in order)
+  bool flush_running_ = false;
   std::mutex mu_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
