@@ -80,6 +80,7 @@ std::vector<SettingField> Fields(Settings& s) {
       Number("auth", "ip_window_minutes", s.auth.ip_window_minutes),
       Number("auth", "min_password_length", s.auth.min_password_length),
       Flag("auth", "cookie_secure", s.auth.cookie_secure),
+      Number("auth", "session_cache_seconds", s.auth.session_cache_seconds),
       Text("documents", "signing_secret", s.documents.signing_secret),
       Text("documents", "files_dir", s.documents.files_dir),
       Number("documents", "max_upload_bytes", s.documents.max_upload_bytes),

@@ -162,6 +162,78 @@ TEST_F(AuthService, ChangingThePasswordEndsOtherSessions) {
   EXPECT_TRUE(auth_.Login("khcn.admin", "a brand new secret", "10.0.0.1", "").ok());
 }
 
+// Sessions are kept for [auth] session_cache_seconds (2 by default): a session ended by another
+// process (here: its row deleted behind the Service's back) still serves for that long, and no longer.
+TEST_F(AuthService, ASessionEndedElsewhereIsReadAgainAfterTheCacheSeconds) {
+  auto login = auth_.Login("khcn.admin", kPassword, "10.0.0.1", "");
+  ASSERT_TRUE(login.ok());
+  ASSERT_TRUE(auth_.Authenticate(login->session_token).ok());
+  ASSERT_TRUE(db_->Write([](db::Tx& tx) -> Status {
+    tx.Exec("DELETE FROM sessions");
+    return Ok();
+  }).ok());
+  clock_.Advance(1'999);
+  EXPECT_TRUE(auth_.Authenticate(login->session_token).ok()) << "served from the cache";
+  clock_.Advance(1);
+  auto ended = auth_.Authenticate(login->session_token);
+  ASSERT_FALSE(ended.ok());
+  EXPECT_EQ(ended.error().message_key, "auth.session_expired");
+
+  Settings uncached = settings_;
+  uncached.session_cache_seconds = 0;
+  Service auth{*db_, audit_, org_, clock_, uncached, HashCost::kMinimum};
+  auto again = auth.Login("khcn.admin", kPassword, "10.0.0.1", "");
+  ASSERT_TRUE(again.ok());
+  ASSERT_TRUE(auth.Authenticate(again->session_token).ok());
+  ASSERT_TRUE(db_->Write([](db::Tx& tx) -> Status {
+    tx.Exec("DELETE FROM sessions");
+    return Ok();
+  }).ok());
+  EXPECT_FALSE(auth.Authenticate(again->session_token).ok()) << "0: read on every request";
+}
+
+// What this Service changes does not wait for the cache: signing out, deactivating the user,
+// changing roles, and resetting the password take effect on the next request.
+TEST_F(AuthService, ChangesMadeHereEndOrUpdateCachedSessionsAtOnce) {
+  auto admin_login = auth_.Login("khcn.admin", kPassword, "10.0.0.1", "");
+  auto clerk_login = auth_.Login("thue.motcua", kPassword, "10.0.0.2", "");
+  ASSERT_TRUE(admin_login.ok() && clerk_login.ok());
+  const Actor admin = auth_.Authenticate(admin_login->session_token)->actor;
+  ASSERT_TRUE(auth_.Authenticate(clerk_login->session_token).ok());
+
+  // A province-wide administrator may manage the clerk; give the admin that scope directly.
+  ASSERT_TRUE(db_->Write([&](db::Tx& tx) -> Status {
+    tx.Exec("UPDATE users SET province_wide = ? WHERE id = ?", {true, admin.user_id});
+    return Ok();
+  }).ok());
+  clock_.Advance(2'000);
+  const Actor province_admin = auth_.Authenticate(admin_login->session_token)->actor;
+  ASSERT_TRUE(province_admin.province_wide);
+  ASSERT_FALSE(auth_.Authenticate(clerk_login->session_token)->actor.Has(Role::kOfficer));  // cached anew
+
+  UserInput change{.agency_id = agency_b_, .username = "thue.motcua", .full_name = "Chu Thị Anh",
+                   .roles = static_cast<std::uint32_t>(Role::kClerk) | static_cast<std::uint32_t>(Role::kOfficer)};
+  ASSERT_TRUE(auth_.UpdateUser(province_admin, clerk_id_, change).ok());
+  auto clerk = auth_.Authenticate(clerk_login->session_token);
+  ASSERT_TRUE(clerk.ok());
+  EXPECT_TRUE(clerk->actor.Has(Role::kOfficer)) << "the new role shows on the next request";
+
+  change.active = false;
+  ASSERT_TRUE(auth_.UpdateUser(province_admin, clerk_id_, change).ok());
+  EXPECT_FALSE(auth_.Authenticate(clerk_login->session_token).ok()) << "deactivated: signed out at once";
+
+  change.active = true;
+  ASSERT_TRUE(auth_.UpdateUser(province_admin, clerk_id_, change).ok());
+  auto clerk_again = auth_.Login("thue.motcua", kPassword, "10.0.0.2", "");
+  ASSERT_TRUE(clerk_again.ok());
+  ASSERT_TRUE(auth_.Authenticate(clerk_again->session_token).ok());
+  ASSERT_TRUE(auth_.ResetPassword(province_admin, clerk_id_, "another long secret").ok());
+  EXPECT_FALSE(auth_.Authenticate(clerk_again->session_token).ok()) << "password reset: signed out at once";
+
+  ASSERT_TRUE(auth_.Logout(province_admin).ok());
+  EXPECT_FALSE(auth_.Authenticate(admin_login->session_token).ok()) << "signed out at once";
+}
+
 TEST_F(AuthService, AnAgencyAdministratorCannotReachAnotherAgencysUsers) {
   auto login = auth_.Login("khcn.admin", kPassword, "10.0.0.1", "");
   ASSERT_TRUE(login.ok());

@@ -62,6 +62,7 @@ struct Settings {  // [auth] in eiso.toml, or EISO_AUTH_<KEY>
   int ip_window_minutes = 5;             // … in this window
   int min_password_length = 10;
   bool cookie_secure = false;            // always set Secure (behind a TLS proxy without X-Forwarded-Proto)
+  int session_cache_seconds = 2;         // a session read is reused this long (0: read every request)
 };
 
 }  // namespace eiso::auth

@@ -1,7 +1,9 @@
 #include "auth/service.hpp"
 
 #include <array>
+#include <mutex>
 #include <regex>
+#include <unordered_map>
 
 #include <sodium.h>
 
@@ -56,6 +58,77 @@ Actor ToActor(const User& user, const std::string& session_hash) {
   a.session_id_hash = session_hash;
   return a;
 }
+
+}  // namespace
+
+// Sessions read from the database in the last few seconds, by the SHA-256 of their token. Only
+// what a request needs is kept (no password hash). An entry is dropped after the commit of a change
+// that ends or alters the session, and the drop bumps an epoch: a read that began before it does
+// not put back what it read (it may predate the change).
+class SessionCache {
+ public:
+  struct Entry {
+    User user;
+    std::string csrf_token;
+    core::Millis created_at = 0;
+    core::Millis last_seen_at = 0;
+    core::Millis read_at = 0;
+  };
+  explicit SessionCache(core::Millis ttl) : ttl_(ttl) {}
+
+  std::uint64_t Epoch() const {
+    std::lock_guard lock(mu_);
+    return epoch_;
+  }
+  std::optional<Entry> Get(const std::string& id_hash, core::Millis now) const {
+    if (ttl_ <= 0) return std::nullopt;
+    std::lock_guard lock(mu_);
+    const auto it = entries_.find(id_hash);
+    if (it == entries_.end() || it->second.read_at + ttl_ <= now) return std::nullopt;
+    return it->second;
+  }
+  void Put(const std::string& id_hash, Entry entry, std::uint64_t epoch) {
+    if (ttl_ <= 0) return;
+    std::lock_guard lock(mu_);
+    if (epoch != epoch_) return;
+    if (entries_.size() >= kMaxEntries) {
+      std::erase_if(entries_, [&](const auto& e) { return e.second.read_at + ttl_ <= entry.read_at; });
+      if (entries_.size() >= kMaxEntries) entries_.clear();
+    }
+    entries_.insert_or_assign(id_hash, std::move(entry));
+  }
+  void Touched(const std::string& id_hash, core::Millis now) {
+    std::lock_guard lock(mu_);
+    if (const auto it = entries_.find(id_hash); it != entries_.end()) it->second.last_seen_at = now;
+  }
+  void Drop(const std::string& id_hash) {
+    std::lock_guard lock(mu_);
+    ++epoch_;
+    entries_.erase(id_hash);
+  }
+  // Every session of the user but `keep`.
+  void DropUser(UserId user, const std::string& keep) {
+    std::lock_guard lock(mu_);
+    ++epoch_;
+    std::erase_if(entries_, [&](const auto& e) { return e.second.user.id == user && e.first != keep; });
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 20'000;
+  const core::Millis ttl_;
+  mutable std::mutex mu_;
+  std::uint64_t epoch_ = 0;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
+Service::Service(db::Database& db, const audit::Service& audit, const org::Service& org,
+                 const core::Clock& clock, Settings settings, HashCost cost)
+    : db_(db), audit_(audit), org_(org), clock_(clock), settings_(settings), cost_(cost),
+      sessions_(std::make_unique<SessionCache>(core::Millis{settings.session_cache_seconds} * 1000)) {}
+
+Service::~Service() = default;
+
+namespace {
 
 // A stable hash to spend verification time on when the username is unknown, so that response
 // time does not reveal which usernames exist.
@@ -163,28 +236,38 @@ Result<LoginResult> Service::Login(const std::string& username_in, const std::st
 
 Status Service::Logout(const Actor& actor) const {
   if (!actor.IsAuthenticated()) return Error::Unauthenticated();
-  return db_.Write([&](db::Tx& tx) -> Status {
+  Status done = db_.Write([&](db::Tx& tx) -> Status {
     store::DeleteSession(tx, actor.session_id_hash);
     audit_.Record(tx, actor, {"auth.logout", "user", actor.user_id, actor.agency_id, nullptr, nullptr});
     return Ok();
   });
+  sessions_->Drop(actor.session_id_hash);
+  return done;
 }
 
 Result<Session> Service::Authenticate(const std::string& session_token) const {
   if (session_token.empty() || session_token.size() > 100) return Error::Unauthenticated();
   const std::string id_hash = Sha256Hex(session_token);
   const core::Millis now = clock_.Now();
-  EISO_TRY(row, db_.Read([&](db::Tx& tx) -> Result<std::optional<store::SessionRow>> {
-    return store::FindSession(tx, id_hash);
-  }));
-  if (!row) return Error::Unauthenticated("auth.session_expired");
+  std::optional<SessionCache::Entry> row = sessions_->Get(id_hash, now);
+  if (!row) {
+    const std::uint64_t epoch = sessions_->Epoch();
+    EISO_TRY(found, db_.Read([&](db::Tx& tx) -> Result<std::optional<store::SessionRow>> {
+      return store::FindSession(tx, id_hash);
+    }));
+    if (!found) return Error::Unauthenticated("auth.session_expired");
+    row = SessionCache::Entry{std::move(found->credentials.user), std::move(found->csrf_token), found->created_at,
+                              found->last_seen_at, now};
+    sessions_->Put(id_hash, *row, epoch);
+  }
   const bool idle = row->last_seen_at + settings_.session_idle_minutes * kMinute <= now;
   const bool too_old = row->created_at + settings_.session_max_hours * 60 * kMinute <= now;
-  if (idle || too_old || !row->credentials.user.active) {
+  if (idle || too_old || !row->user.active) {
     EISO_CHECK(db_.Write([&](db::Tx& tx) -> Status {
       store::DeleteSession(tx, id_hash);
       return Ok();
     }));
+    sessions_->Drop(id_hash);
     return Error::Unauthenticated("auth.session_expired");
   }
   if (row->last_seen_at + kTouchEvery <= now) {
@@ -192,8 +275,9 @@ Result<Session> Service::Authenticate(const std::string& session_token) const {
       store::TouchSession(tx, id_hash, now);
       return Ok();
     }));
+    sessions_->Touched(id_hash, now);
   }
-  return Session{ToActor(row->credentials.user, id_hash), row->csrf_token};
+  return Session{ToActor(row->user, id_hash), row->csrf_token};
 }
 
 Result<User> Service::Me(const Actor& actor) const {
@@ -223,12 +307,14 @@ Status Service::ChangePassword(const Actor& actor, const std::string& current,
   EISO_CHECK(CheckPassword(next, found->user.username, "new_password"));
   if (next == current) return Error::Invalid("auth.password_unchanged", "new_password");
   const std::string hash = HashPassword(next, cost_);
-  return db_.Write([&](db::Tx& tx) -> Status {
+  Status done = db_.Write([&](db::Tx& tx) -> Status {
     store::SetPasswordHash(tx, actor.user_id, hash, clock_.Now());
     store::DeleteSessionsOf(tx, actor.user_id, actor.session_id_hash);
     audit_.Record(tx, actor, {"auth.password_changed", "user", actor.user_id, actor.agency_id, nullptr, nullptr});
     return Ok();
   });
+  sessions_->DropUser(actor.user_id, actor.session_id_hash);
+  return done;
 }
 
 bool Service::MayAdminister(db::Tx& tx, const Actor& actor, AgencyId agency) const {
@@ -320,7 +406,7 @@ Result<User> Service::CreateUser(const Actor& actor, const UserInput& input_in) 
 }
 
 Result<User> Service::UpdateUser(const Actor& actor, UserId id, const UserInput& input_in) const {
-  return db_.Write([&](db::Tx& tx) -> Result<User> {
+  Result<User> updated = db_.Write([&](db::Tx& tx) -> Result<User> {
     auto before = store::FindById(tx, id);
     UserInput input = input_in;
     if (before && !input.province_wide_sent) input.province_wide = before->user.province_wide;
@@ -344,6 +430,8 @@ Result<User> Service::UpdateUser(const Actor& actor, UserId id, const UserInput&
     if (auto agency = org_.Find(tx, after.agency_id)) after.agency_name = agency->name;
     return after;
   });
+  sessions_->DropUser(id, "");  // roles, agency or active may have changed: read the sessions again
+  return updated;
 }
 
 Status Service::ResetPassword(const Actor& actor, UserId id, const std::string& password) const {
@@ -357,12 +445,14 @@ Status Service::ResetPassword(const Actor& actor, UserId id, const std::string& 
   }));
   EISO_CHECK(CheckPassword(password, target.user.username, "new_password"));
   const std::string hash = HashPassword(password, cost_);
-  return db_.Write([&](db::Tx& tx) -> Status {
+  Status done = db_.Write([&](db::Tx& tx) -> Status {
     store::SetPasswordHash(tx, id, hash, clock_.Now());
     store::DeleteSessionsOf(tx, id, "");
     audit_.Record(tx, actor, {"auth.password_reset", "user", id, target.user.agency_id, nullptr, nullptr});
     return Ok();
   });
+  sessions_->DropUser(id, "");
+  return done;
 }
 
 Status Service::SetPassword(const std::string& username, const std::string& password) const {
@@ -372,13 +462,15 @@ Status Service::SetPassword(const std::string& username, const std::string& pass
   if (!found) return Error::NotFound("auth.user_not_found");
   EISO_CHECK(CheckPassword(password, found->user.username, "password"));
   const std::string hash = HashPassword(password, cost_);
-  return db_.Write([&](db::Tx& tx) -> Status {
+  Status done = db_.Write([&](db::Tx& tx) -> Status {
     store::SetPasswordHash(tx, found->user.id, hash, clock_.Now());
     store::DeleteSessionsOf(tx, found->user.id, "");
     audit_.Record(tx, Actor{}, {"auth.password_reset", "user", found->user.id, found->user.agency_id, nullptr,
                                 {{"by", "cli"}}});
     return Ok();
   });
+  sessions_->DropUser(found->user.id, "");
+  return done;
 }
 
 }  // namespace eiso::auth

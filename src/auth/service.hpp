@@ -4,6 +4,7 @@
 // outside transactions so that no write lock waits on it.
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -18,11 +19,13 @@
 
 namespace eiso::auth {
 
+class SessionCache;
+
 class Service {
  public:
   Service(db::Database& db, const audit::Service& audit, const org::Service& org,
-          const core::Clock& clock, Settings settings, HashCost cost = HashCost::kInteractive)
-      : db_(db), audit_(audit), org_(org), clock_(clock), settings_(settings), cost_(cost) {}
+          const core::Clock& clock, Settings settings, HashCost cost = HashCost::kInteractive);
+  ~Service();
 
   // kUnauthenticated "auth.bad_credentials" (unknown user, wrong password or inactive: the caller
   // cannot tell which); kRateLimited "auth.locked" after too many failures for the account,
@@ -31,6 +34,10 @@ class Service {
                             const std::string& ip, const std::string& user_agent) const;
   Status Logout(const Actor& actor) const;
   // The session behind a cookie token; kUnauthenticated "auth.session_expired" otherwise.
+  // A session read from the database is kept for `[auth] session_cache_seconds`, so that a busy
+  // user's requests do not each read it. What this Service changes (logout, a password change or
+  // reset, an update of the user) takes effect at once; a change made by another process (a
+  // second `eiso serve`, the CLI) within that many seconds.
   Result<Session> Authenticate(const std::string& session_token) const;
   Result<User> Me(const Actor& actor) const;
   // Ends the user's other sessions. kInvalidInput on "current_password" / "new_password".
@@ -68,6 +75,7 @@ class Service {
   const core::Clock& clock_;
   Settings settings_;
   HashCost cost_;
+  std::unique_ptr<SessionCache> sessions_;
 };
 
 std::span<const core::Message> Messages();
