@@ -281,11 +281,12 @@ Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) 
       d.number = store::NumberOf(agency->unit_code, now, store::TakeSequence(tx, sequence));
     }
     d.id = store::Insert(tx, {&d, secret ? std::optional(store::HashSecret(*secret)) : std::nullopt, actor.user_id});
-    const std::vector<StepId> ids = store::InsertSteps(tx, d.id, steps);
+    const store::StepsLater steps_later = store::InsertStepsLater(tx, d.id, steps);
     nlohmann::json detail = Detail({{"channel", d.channel}, {"outcome", d.outcome}});
     if (d.due_at) detail["due_at"] = *d.due_at;
     store::AppendEvent(tx, d, actor.user_id, d.outcome, now, metric, detail);
     audit_.Record(tx, actor, AuditOf(d, d.outcome, detail));
+    const std::vector<StepId> ids = store::TakeStepIds(tx, steps_later, steps);   // answered with the audit head
     // The answer is what was written (no re-read inside the one writer's transaction).
     d.steps.clear();
     for (std::size_t i = 0; i < steps.size(); ++i) {

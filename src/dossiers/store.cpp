@@ -107,7 +107,7 @@ DossierId Insert(db::Tx& tx, const NewDossier& n) {
        d.allowance_amount, d.cutoff_rule});
 }
 
-std::vector<StepId> InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps) {
+StepsLater InsertStepsLater(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps) {
   if (steps.empty()) return {};
   // One statement for all the steps (the SQL text depends only on their number: cached).
   std::string sql =
@@ -127,12 +127,21 @@ std::vector<StepId> InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewS
   }
   // RETURNING gives no row order: the position (unique within the dossier) says whose id it is.
   sql += " RETURNING id, position";
+  return {tx.QueryLater(sql, params)};
+}
+
+std::vector<StepId> TakeStepIds(db::Tx& tx, const StepsLater& later, const std::vector<NewStep>& steps) {
+  if (!later.ticket) return {};
   std::map<std::int64_t, StepId> by_position;
-  for (const db::Row& r : tx.Query(sql, params)) by_position[r.Int(1)] = r.Int(0);
+  for (const db::Row& r : tx.Take(*later.ticket)) by_position[r.Int(1)] = r.Int(0);
   std::vector<StepId> ids;
   ids.reserve(steps.size());
   for (const NewStep& s : steps) ids.push_back(by_position.at(s.position));
   return ids;
+}
+
+std::vector<StepId> InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps) {
+  return TakeStepIds(tx, InsertStepsLater(tx, id, steps), steps);
 }
 
 std::optional<Dossier> Find(db::Tx& tx, DossierId id) {

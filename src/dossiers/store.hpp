@@ -54,6 +54,13 @@ struct NewStep {
 };
 // The new steps' ids, in the order of `steps`.
 std::vector<StepId> InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps);
+// The same in two halves, so that the insert shares a round trip with the caller's next read on
+// PostgreSQL: TakeStepIds with the same `steps`.
+struct StepsLater {
+  std::optional<db::Tx::Ticket> ticket;  // none for no steps
+};
+StepsLater InsertStepsLater(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps);
+std::vector<StepId> TakeStepIds(db::Tx& tx, const StepsLater& later, const std::vector<NewStep>& steps);
 
 std::optional<Dossier> Find(db::Tx& tx, DossierId id);   // with steps
 std::vector<Dossier> List(db::Tx& tx, AgencyId agency, std::optional<int> status);
