@@ -252,7 +252,7 @@ Result<Session> Service::Authenticate(const std::string& session_token) const {
   std::optional<SessionCache::Entry> row = sessions_->Get(id_hash, now);
   if (!row) {
     const std::uint64_t epoch = sessions_->Epoch();
-    EISO_TRY(found, db_.Read([&](db::Tx& tx) -> Result<std::optional<store::SessionRow>> {
+    EISO_TRY(found, db_.ReadStatement([&](db::Tx& tx) -> Result<std::optional<store::SessionRow>> {
       return store::FindSession(tx, id_hash);
     }));
     if (!found) return Error::Unauthenticated("auth.session_expired");

@@ -67,12 +67,20 @@ class Database {
   // exception. A db::UniqueViolation becomes kConflict "common.conflict"; other db::DbError kUnavailable.
   template <class Fn>
   auto Write(Fn&& fn) -> decltype(fn(std::declval<Tx&>())) {
-    return Run<decltype(fn(std::declval<Tx&>()))>(true, std::forward<Fn>(fn));
+    return Run<decltype(fn(std::declval<Tx&>()))>(Mode::kWrite, std::forward<Fn>(fn));
   }
   // Runs fn in a read-only transaction (a consistent snapshot).
   template <class Fn>
   auto Read(Fn&& fn) -> decltype(fn(std::declval<Tx&>())) {
-    return Run<decltype(fn(std::declval<Tx&>()))>(false, std::forward<Fn>(fn));
+    return Run<decltype(fn(std::declval<Tx&>()))>(Mode::kRead, std::forward<Fn>(fn));
+  }
+  // Runs fn, which runs one SELECT (Query, QueryOne or Exec) and nothing else. One statement sees
+  // one consistent snapshot on its own, so PostgreSQL runs it without BEGIN and COMMIT: the
+  // statement and the end of its implicit transaction go out together. SQLite runs it as Read.
+  // A second statement, Send or QueryLater throws DbError (kUnavailable), on both backends.
+  template <class Fn>
+  auto ReadStatement(Fn&& fn) -> decltype(fn(std::declval<Tx&>())) {
+    return Run<decltype(fn(std::declval<Tx&>()))>(Mode::kStatement, std::forward<Fn>(fn));
   }
 
   // Applies, in order, every migration not yet recorded in schema_migrations (module, version),
@@ -84,17 +92,45 @@ class Database {
   virtual Status Backup(const std::string& path) = 0;
 
  protected:
+  enum class Mode { kRead, kWrite, kStatement };
   // Implemented by each backend: begin (write: BEGIN IMMEDIATE / BEGIN), call body, commit if it
-  // returns true, roll back otherwise or on exception (and rethrow).
-  virtual void RunTransaction(bool write, const std::function<bool(Tx&)>& body) = 0;
+  // returns true, roll back otherwise or on exception (and rethrow). kStatement: see ReadStatement
+  // (the Tx given to the backend's body is already limited to one statement).
+  virtual void RunTransaction(Mode mode, const std::function<bool(Tx&)>& body) = 0;
 
  private:
+  // Lets one Query or Exec through to `inner`; anything more throws DbError.
+  class OneStatement final : public Tx {
+   public:
+    explicit OneStatement(Tx& inner) : inner_(inner) {}
+    Dialect dialect() const override { return inner_.dialect(); }
+    std::int64_t Exec(std::string_view sql, const Params& params) override { return Next().Exec(sql, params); }
+    Rows Query(std::string_view sql, const Params& params) override { return Next().Query(sql, params); }
+    void Send(std::string_view, const Params&) override { throw DbError("ReadStatement: Send"); }
+    Ticket QueryLater(std::string_view, const Params&) override { throw DbError("ReadStatement: QueryLater"); }
+    Rows Take(Ticket) override { throw DbError("ReadStatement: Take"); }
+
+   private:
+    Tx& Next() {
+      if (used_) throw DbError("ReadStatement: a second statement");
+      used_ = true;
+      return inner_;
+    }
+    Tx& inner_;
+    bool used_ = false;
+  };
+
   template <class R, class Fn>
-  R Run(bool write, Fn&& fn) {
+  R Run(Mode mode, Fn&& fn) {
     std::optional<R> out;
     try {
-      RunTransaction(write, [&](Tx& tx) {
-        out.emplace(fn(tx));
+      RunTransaction(mode, [&](Tx& tx) {
+        if (mode == Mode::kStatement) {
+          OneStatement one(tx);
+          out.emplace(fn(one));
+        } else {
+          out.emplace(fn(tx));
+        }
         return out->ok();
       });
     } catch (const UniqueViolation& e) {

@@ -403,6 +403,49 @@ TEST_P(DatabaseTest, ReadsWritesAndFailuresTakeTurnsOnOneConnection) {
   EXPECT_EQ(CountItems(*db), 3);
 }
 
+// ReadStatement: one statement on its own (PostgreSQL: no BEGIN/COMMIT), on one connection
+// taking turns with transactions and failures.
+TEST_P(DatabaseTest, AReadStatementRunsOneStatementAndNoMore) {
+  auto db = OpenDb({.pool_size = 1});
+  ASSERT_NE(db, nullptr);
+  ASSERT_TRUE(db->Migrate({kSchema}).ok());
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(db->Write([&](Tx& tx) -> Status {
+      tx.Exec("INSERT INTO items (code) VALUES (?)", {"item" + std::to_string(i)});
+      return Ok();
+    }).ok());
+    const auto count = db->ReadStatement([](Tx& tx) -> Result<std::int64_t> {
+      return tx.QueryOne("SELECT COUNT(*) FROM items")->Int(0);
+    });
+    ASSERT_TRUE(count.ok()) << count.error().detail;
+    EXPECT_EQ(*count, i + 1);
+    const Status bad = db->ReadStatement([](Tx& tx) -> Status {
+      tx.Query("SELECT * FROM no_such_table");
+      return Ok();
+    });
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().code, ErrorCode::kUnavailable);
+  }
+  const Status two = db->ReadStatement([](Tx& tx) -> Status {
+    tx.Query("SELECT 1");
+    tx.Query("SELECT 2");
+    return Ok();
+  });
+  ASSERT_FALSE(two.ok());
+  EXPECT_NE(two.error().detail.find("second statement"), std::string::npos) << two.error().detail;
+  const Status sent = db->ReadStatement([](Tx& tx) -> Status {
+    tx.Send("INSERT INTO items (code) VALUES ('sent')");
+    return Ok();
+  });
+  EXPECT_FALSE(sent.ok());
+  EXPECT_EQ(CountItems(*db), 3);
+  const auto after = db->Read([](Tx& tx) -> Result<std::int64_t> {  // the connection lives on
+    return tx.QueryOne("SELECT COUNT(*) FROM items WHERE code LIKE 'item%'")->Int(0);
+  });
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(*after, 3);
+}
+
 TEST_P(DatabaseTest, AnErrorReturnedAfterSentStatementsRollsThemBack) {
   const Status status = db_->Write([](Tx& tx) -> Status {
     tx.Send("INSERT INTO items (code) VALUES (?)", {"a"});

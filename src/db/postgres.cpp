@@ -200,6 +200,27 @@ class Connection {
     return ReadPending();
   }
 
+  // Runs one statement in its own implicit transaction (no BEGIN, no COMMIT): the statement and
+  // the Sync that ends it go out together, one round trip.
+  PgResult ExecuteAlone(std::string_view sql, const Params& params) {
+    if (PQenterPipelineMode(conn_) != 1) Fail(sql);
+    in_transaction_ = true;
+    kept_.clear();
+    Send(sql, params);
+    if (PQpipelineSync(conn_) != 1) Fail(sql);
+    pending_.push_back({"(sync)", Pending::kSync});
+    in_transaction_ = false;
+    PgResult res;
+    try {
+      res = ReadPending();
+    } catch (const DbError&) {
+      Settle();
+      throw;
+    }
+    Settle();
+    return res;
+  }
+
   // Commits (or, if !commit, rolls back) and ends the pipeline. Throws the first error of the
   // statements still unread; a rolled-back COMMIT (an earlier statement failed) throws too.
   void End(bool commit) {
@@ -419,7 +440,8 @@ class Connection {
 
 class PostgresTx final : public Tx {
  public:
-  explicit PostgresTx(Connection& conn) : conn_(conn) {}
+  // alone: each Exec or Query is its own implicit transaction (Database::ReadStatement).
+  explicit PostgresTx(Connection& conn, bool alone = false) : conn_(conn), alone_(alone) {}
   Dialect dialect() const override { return Dialect::kPostgres; }
 
   void Send(std::string_view sql, const Params& params) override { conn_.Send(sql, params); }
@@ -431,7 +453,7 @@ class PostgresTx final : public Tx {
   Rows Take(Ticket ticket) override { return ReadRows(conn_.Take(ticket).get()); }
 
   std::int64_t Exec(std::string_view sql, const Params& params) override {
-    const PgResult res = conn_.Execute(sql, params);
+    const PgResult res = alone_ ? conn_.ExecuteAlone(sql, params) : conn_.Execute(sql, params);
     const std::string_view changed = PQcmdTuples(res.get());
     std::int64_t count = 0;
     std::from_chars(changed.data(), changed.data() + changed.size(), count);
@@ -439,7 +461,7 @@ class PostgresTx final : public Tx {
   }
 
   Rows Query(std::string_view sql, const Params& params) override {
-    return ReadRows(conn_.Execute(sql, params).get());
+    return ReadRows((alone_ ? conn_.ExecuteAlone(sql, params) : conn_.Execute(sql, params)).get());
   }
 
  private:
@@ -466,6 +488,7 @@ class PostgresTx final : public Tx {
   }
 
   Connection& conn_;
+  const bool alone_;
   Ticket next_ticket_ = 0;
 };
 
@@ -486,8 +509,14 @@ class PostgresDatabase final : public Database {
   Status Backup(const std::string&) override { return Error::Precondition("db.backup_use_pg_dump"); }
 
  protected:
-  void RunTransaction(bool write, const std::function<bool(Tx&)>& body) override {
+  void RunTransaction(Mode mode, const std::function<bool(Tx&)>& body) override {
     std::optional<Lease> lease(std::in_place, *this);
+    if (mode == Mode::kStatement) {
+      PostgresTx tx(**lease, /*alone=*/true);
+      body(tx);  // the statement ended its own transaction
+      return;
+    }
+    const bool write = mode == Mode::kWrite;
     (*lease)->Begin(write ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     PostgresTx tx(**lease);
     bool commit = false;

@@ -326,8 +326,8 @@ class SqliteDatabase final : public Database {
   // only that write. Nobody returns before the COMMIT that holds their write; if that COMMIT fails,
   // every write of the batch fails. One commit per batch instead of one per write: the pages that
   // every write touches (counters, the audit chain's tail, the ends of indexes) go to the WAL once.
-  void RunTransaction(bool write, const std::function<bool(Tx&)>& body) override {
-    if (!write) {
+  void RunTransaction(Mode mode, const std::function<bool(Tx&)>& body) override {
+    if (mode != Mode::kWrite) {
       ReaderLease reader(*this);
       RunOn(*reader, "BEGIN", body);
       return;

@@ -873,7 +873,8 @@ Result<PublicView> Service::Lookup(const std::string& number, const std::string&
   if (behind) EISO_CHECK(FlushLookups());
   const std::string given = store::HashSecret(secret);
   const core::Millis now = clock_.Now();
-  EISO_TRY(view, db_.Read([&](db::Tx& tx) -> Result<std::optional<PublicView>> {
+  std::optional<AgencyId> handling;
+  EISO_TRY(view, db_.ReadStatement([&](db::Tx& tx) -> Result<std::optional<PublicView>> {
     const auto row = tx.QueryOne(
         "SELECT secret_hash, status, due_at, handling_agency_id FROM dossiers WHERE number = ?", {number});
     // Compared whether or not the number exists, so that timing tells nothing either.
@@ -885,10 +886,14 @@ Result<PublicView> Service::Lookup(const std::string& number, const std::string&
     v.number = number;
     v.status = static_cast<int>(row->Int(1));
     v.due_at = row->OptInt(2);
-    if (const auto agency = row->OptInt(3)) v.handling_unit = UnitName(tx, *agency, now);
+    handling = row->OptInt(3);
     v.result_ready = v.status == 9;
     return std::optional<PublicView>(std::move(v));
   }));
+  if (view && handling) {
+    EISO_TRY(unit, UnitName(*handling, now));
+    view->handling_unit = std::move(unit);
+  }
   std::size_t waiting = 0;
   {
     std::lock_guard lock(lookups_mutex_);
@@ -900,14 +905,14 @@ Result<PublicView> Service::Lookup(const std::string& number, const std::string&
   return std::move(*view);
 }
 
-std::string Service::UnitName(db::Tx& tx, AgencyId agency, core::Millis now) const {
+Result<std::string> Service::UnitName(AgencyId agency, core::Millis now) const {
   {
     std::lock_guard lock(unit_names_mutex_);
     if (const auto it = unit_names_.find(agency); it != unit_names_.end() && now - it->second.second < kUnitNameFresh)
       return it->second.first;
   }
-  const auto found = org_.Find(tx, agency);
-  if (!found) return {};
+  EISO_TRY(found, db_.Read([&](db::Tx& tx) -> Result<std::optional<org::Agency>> { return org_.Find(tx, agency); }));
+  if (!found) return std::string();
   std::lock_guard lock(unit_names_mutex_);
   unit_names_[agency] = {found->name, now};
   return found->name;

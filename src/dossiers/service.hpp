@@ -199,7 +199,7 @@ class Service {
   // The names of handling units shown by the public lookup, each kept kUnitNameFresh: a rename
   // shows there within a minute, and a lookup reads one row instead of two.
   static constexpr core::Millis kUnitNameFresh = 60'000;
-  std::string UnitName(db::Tx& tx, AgencyId agency, core::Millis now) const;
+  Result<std::string> UnitName(AgencyId agency, core::Millis now) const;
   mutable std::mutex unit_names_mutex_;   // guards unit_names_ (and cache_mutex_ guards in_force_)
   mutable std::map<AgencyId, std::pair<std::string, core::Millis>> unit_names_;
   std::thread flusher_;   // the lookup log's writer; last, so it starts after every other member exists
