@@ -274,13 +274,14 @@ Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) 
         return Error::Precondition("dossiers.already_guided", "guided_id");
       tx.Exec("UPDATE dossiers SET guided_closed = 1 WHERE id = ?", {*input.guided_id});
     }
+    const store::ReservedId id = store::ReserveIdLater(tx);
     if (d.status == static_cast<int>(DossierStatus::kReceived)) {
       const auto sequence = store::NextSequenceLater(tx, d.agency_id, DayKey(now));
-      const auto agency = org_.Find(tx, d.agency_id);   // read with the counter's answer
+      const auto agency = org_.Find(tx, d.agency_id);   // read with the id's and the counter's answers
       if (!agency) return Error::NotFound();
       d.number = store::NumberOf(agency->unit_code, now, store::TakeSequence(tx, sequence));
     }
-    d.id = store::Insert(tx, {&d, secret ? std::optional(store::HashSecret(*secret)) : std::nullopt, actor.user_id});
+    d.id = store::Insert(tx, {&d, secret ? std::optional(store::HashSecret(*secret)) : std::nullopt, actor.user_id}, id);
     const store::StepsLater steps_later = store::InsertStepsLater(tx, d.id, steps);
     nlohmann::json detail = Detail({{"channel", d.channel}, {"outcome", d.outcome}});
     if (d.due_at) detail["due_at"] = *d.due_at;

@@ -92,19 +92,33 @@ std::int64_t NextSequence(db::Tx& tx, AgencyId agency, const std::string& day) {
   return TakeSequence(tx, NextSequenceLater(tx, agency, day));
 }
 
-DossierId Insert(db::Tx& tx, const NewDossier& n) {
+ReservedId ReserveIdLater(db::Tx& tx) {
+  if (tx.dialect() != db::Dialect::kPostgres) return {};
+  return {tx.QueryLater("SELECT nextval(pg_get_serial_sequence('dossiers', 'id'))")};
+}
+
+DossierId Insert(db::Tx& tx, const NewDossier& n, const ReservedId& reserved) {
   const Dossier& d = *n.dossier;
-  return tx.Insert(
-      "INSERT INTO dossiers (agency_id, procedure_id, procedure_version_id, process_document_id, process_version, "
+  static constexpr const char* kColumns =
+      "agency_id, procedure_id, procedure_version_id, process_document_id, process_version, "
       "number, secret_hash, status, outcome, channel, applicant_name, applicant_id_number, applicant_address, "
       "applicant_phone, applicant_email, components_json, missing_json, reasons, received_at, base_due_at, due_at, "
-      "handling_agency_id, received_by, updated_at, allowance_unit, allowance_amount, cutoff_rule) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {d.agency_id, d.procedure_id, d.procedure_version_id, d.process_document_id, d.process_version, d.number,
-       n.secret_hash, d.status, d.outcome, d.channel, d.applicant.name, d.applicant.id_number, d.applicant.address,
-       d.applicant.phone, d.applicant.email, nlohmann::json(d.components).dump(), nlohmann::json(d.missing).dump(),
-       d.reasons, d.received_at, d.base_due_at, d.due_at, d.handling_agency_id, n.received_by, d.updated_at, d.allowance_unit,
-       d.allowance_amount, d.cutoff_rule});
+      "handling_agency_id, received_by, updated_at, allowance_unit, allowance_amount, cutoff_rule";
+  static constexpr const char* kValues = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+  db::Params params{d.agency_id, d.procedure_id, d.procedure_version_id, d.process_document_id, d.process_version,
+                    d.number, n.secret_hash, d.status, d.outcome, d.channel, d.applicant.name, d.applicant.id_number,
+                    d.applicant.address, d.applicant.phone, d.applicant.email, nlohmann::json(d.components).dump(),
+                    nlohmann::json(d.missing).dump(), d.reasons, d.received_at, d.base_due_at, d.due_at,
+                    d.handling_agency_id, n.received_by, d.updated_at, d.allowance_unit, d.allowance_amount,
+                    d.cutoff_rule};
+  if (!reserved.ticket) {
+    return tx.Insert(std::string("INSERT INTO dossiers (") + kColumns + ") VALUES (" + kValues + ") RETURNING id",
+                     params);
+  }
+  const DossierId id = tx.Take(*reserved.ticket).at(0).Int(0);
+  params.insert(params.begin(), db::Value(id));
+  tx.Send(std::string("INSERT INTO dossiers (id, ") + kColumns + ") VALUES (?, " + kValues + ")", params);
+  return id;
 }
 
 StepsLater InsertStepsLater(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps) {

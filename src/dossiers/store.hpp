@@ -34,7 +34,15 @@ struct NewDossier {
   std::optional<std::string> secret_hash;
   UserId received_by = 0;
 };
-DossierId Insert(db::Tx& tx, const NewDossier& d);
+// A dossier id reserved ahead of its INSERT, so that on PostgreSQL the INSERT is sent without
+// waiting: the next value of the table's identity sequence, read with the caller's next wait.
+// On SQLite (no round trip to save) there is none, and the INSERT assigns the id.
+struct ReservedId {
+  std::optional<db::Tx::Ticket> ticket;
+};
+ReservedId ReserveIdLater(db::Tx& tx);
+// The new dossier's id: `reserved`, or the one the INSERT assigns (RETURNING) if none.
+DossierId Insert(db::Tx& tx, const NewDossier& d, const ReservedId& reserved = {});
 
 struct NewStep {
   int position = 0;
