@@ -431,7 +431,7 @@ class Connection {
   bool in_transaction_ = false;
   bool owed_ = false;     // the answer to a read-only COMMIT is still to be read (EndRead)
   bool failed_ = false;   // a send failed: the connection is in an unknown state
-  bool commits_wait_ = true;
+  bool commits_wait_ = true;  // the server's synchronous_commit was not off when it connected
   std::vector<const char*> values_;
   std::vector<int> lengths_;
   std::vector<int> formats_;
@@ -499,7 +499,6 @@ class PostgresDatabase final : public Database {
   PostgresDatabase(std::string url, const Options& options)
       : url_(std::move(url)), pool_size_(std::max(1, options.pool_size)) {
     auto first = std::make_unique<Connection>(url_);
-    commits_wait_ = first->CommitsWait();
     open_ = 1;
     idle_.push_back(std::move(first));
   }
@@ -530,7 +529,7 @@ class PostgresDatabase final : public Database {
       (*lease)->EndRead();
     } else if (commit) {
       (*lease)->End(true);
-      if (commits_wait_) AwaitDurable(lease);
+      if ((*lease)->CommitsWait()) AwaitDurable(lease);
     } else {
       (*lease)->RollbackQuietly();  // the body's own error is the answer, not what rolling back says
     }
@@ -634,7 +633,6 @@ class PostgresDatabase final : public Database {
 
   const std::string url_;
   const int pool_size_;
-  bool commits_wait_ = true;  // the server's synchronous_commit is not off: flush rounds are needed
   std::mutex flush_mu_;
   std::condition_variable flush_cv_;
   std::uint64_t flush_started_ = 0;  // flush rounds begun
