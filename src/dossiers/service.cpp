@@ -769,7 +769,10 @@ Result<Stats> Service::GetStats(const Actor& actor, const StatsQuery& query) con
     return std::nullopt;
   };
   if (auto hit = cached()) return std::move(*hit);
-  // One computation per question at a time: the others asking it meanwhile wait for its answer.
+  // One computation per question at a time. The others asking it meanwhile get the previous
+  // answer if it is younger than kStatsStale (a dashboard refreshed every few seconds must not
+  // queue behind a recount of every open dossier, nor recount once per waiter while events keep
+  // coming); without one, they wait for the computation's answer.
   std::shared_ptr<std::mutex> computing;
   {
     std::lock_guard lock(stats_mutex_);
@@ -777,7 +780,16 @@ Result<Stats> Service::GetStats(const Actor& actor, const StatsQuery& query) con
     if (!slot) slot = std::make_shared<std::mutex>();
     computing = slot;
   }
-  std::lock_guard computing_lock(*computing);
+  std::unique_lock computing_lock(*computing, std::try_to_lock);
+  if (!computing_lock.owns_lock()) {
+    {
+      std::lock_guard lock(stats_mutex_);
+      const auto it = stats_cache_.find(cache_key);
+      if (it != stats_cache_.end() && now >= it->second.at && now - it->second.at < kStatsStale)
+        return it->second.stats;
+    }
+    computing_lock.lock();
+  }
   if (auto hit = cached()) return std::move(*hit);
   // Names of the groups, read outside the statistics snapshot (they are labels only).
   std::map<std::string, std::pair<std::string, std::string>> names;   // key → (name, level)

@@ -191,6 +191,7 @@ class Service {
     Stats stats;
   };
   static constexpr core::Millis kStatsFresh = 2000;
+  static constexpr core::Millis kStatsStale = 10'000;   // answered while a recount runs
   mutable std::mutex stats_mutex_;
   mutable std::map<std::string, CachedStats> stats_cache_;
   mutable std::map<std::string, std::shared_ptr<std::mutex>> stats_computing_;
