@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <random>
 #include <set>
@@ -255,6 +256,41 @@ TEST_F(DossiersService, NumbersAreUniqueUnderConcurrentIntake) {
   EXPECT_EQ(failures, 0);
   EXPECT_EQ(numbers.size(), 200u);
   EXPECT_TRUE(numbers.count("000.00.15.H06-261116-0200"));
+}
+
+// Dashboards read while dossiers keep arriving: every answer is one the service computed (a
+// reader may get the previous answer while another recounts), so no reader ever sees the count
+// go down, and once the intakes stop the answer is the recount.
+TEST_F(DossiersService, StatisticsReadDuringIntakesNeverGoBackAndEndCurrent) {
+  std::atomic<bool> receiving = true;
+  std::thread clerk([&] {
+    for (int i = 0; i < 40; ++i) EXPECT_TRUE(dossiers_.Receive(clerk_, Input()).ok());
+    receiving = false;
+  });
+  std::vector<std::thread> readers;
+  std::atomic<int> failures = 0, went_back = 0;
+  for (int t = 0; t < 4; ++t)
+    readers.emplace_back([&] {
+      std::int64_t seen = 0;
+      do {
+        auto stats = dossiers_.GetStats(leader_, {agencies_[0], "2026-01", "2026-12"});
+        if (!stats.ok()) {
+          ++failures;
+          continue;
+        }
+        const std::int64_t received = stats->total.counts["received.1"];
+        if (received < seen) ++went_back;
+        seen = std::max(seen, received);
+      } while (receiving);
+    });
+  clerk.join();
+  for (auto& r : readers) r.join();
+  EXPECT_EQ(failures, 0);
+  EXPECT_EQ(went_back, 0);
+  auto stats = dossiers_.GetStats(leader_, {agencies_[0], "2026-01", "2026-12"});
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->total.counts["received.1"], 40);
+  EXPECT_EQ(stats->total.in_progress, 40);
 }
 
 TEST_F(DossiersService, StatisticsEqualARecountFromEventsAfterARandomWorkload) {
