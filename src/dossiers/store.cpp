@@ -277,9 +277,38 @@ core::Millis UpdatedAt(db::Tx& tx, DossierId id) {
 void AppendEvent(db::Tx& tx, const Dossier& d, std::optional<UserId> actor, const std::string& kind, core::Millis at,
                  const std::optional<std::string>& metric, const nlohmann::json& detail, int delta) {
   const std::string period = PeriodOf(at);
-  tx.Send("INSERT INTO dossier_events (dossier_id, at, actor_id, kind, agency_id, procedure_id, period, metric, delta, "
-          "detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          {d.id, at, actor, kind, d.agency_id, d.procedure_id, period, metric, metric ? delta : 0, detail.dump()});
+  static constexpr const char* kEvent =
+      "INSERT INTO dossier_events (dossier_id, at, actor_id, kind, agency_id, procedure_id, period, metric, delta, "
+      "detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  db::Params event{d.id, at, actor, kind, d.agency_id, d.procedure_id, period, metric, metric ? delta : 0, detail.dump()};
+  if (metric && tx.dialect() == db::Dialect::kPostgres) {
+    // The event and its five counters as one statement (data-modifying CTEs on different tables):
+    // the server parses, plans and runs one statement instead of six.
+    static const std::string kAll =
+        std::string("WITH e AS (") + kEvent + "), "
+        "s AS (INSERT INTO dossier_stats (agency_id, period, procedure_id, metric, count) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (agency_id, period, procedure_id, metric) DO UPDATE SET count = dossier_stats.count + ?), "
+        "a AS (INSERT INTO dossier_stats_agency (agency_id, period, metric, count) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (period, agency_id, metric) DO UPDATE SET count = dossier_stats_agency.count + ?), "
+        "p AS (INSERT INTO dossier_stats_procedure (procedure_id, period, metric, count) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (period, procedure_id, metric) DO UPDATE SET count = dossier_stats_procedure.count + ?), "
+        "v AS (INSERT INTO dossier_stats_province (period, metric, count) VALUES (?, ?, ?) "
+        "ON CONFLICT (period, metric) DO UPDATE SET count = dossier_stats_province.count + ?) "
+        "INSERT INTO dossier_stats_alltime (agency_id, metric, count) VALUES (?, ?, ?) "
+        "ON CONFLICT (agency_id, metric) DO UPDATE SET count = dossier_stats_alltime.count + ?";
+    for (db::Value v : {db::Value(d.agency_id), db::Value(period), db::Value(d.procedure_id), db::Value(*metric),
+                        db::Value(delta), db::Value(delta),                                    // dossier_stats
+                        db::Value(d.agency_id), db::Value(period), db::Value(*metric), db::Value(delta),
+                        db::Value(delta),                                                      // _agency
+                        db::Value(d.procedure_id), db::Value(period), db::Value(*metric), db::Value(delta),
+                        db::Value(delta),                                                      // _procedure
+                        db::Value(period), db::Value(*metric), db::Value(delta), db::Value(delta),   // _province
+                        db::Value(d.agency_id), db::Value(*metric), db::Value(delta), db::Value(delta)})  // _alltime
+      event.push_back(std::move(v));
+    tx.Send(kAll, event);
+    return;
+  }
+  tx.Send(kEvent, event);
   if (!metric) return;
   tx.Send("INSERT INTO dossier_stats (agency_id, period, procedure_id, metric, count) VALUES (?, ?, ?, ?, ?) "
           "ON CONFLICT (agency_id, period, procedure_id, metric) DO UPDATE SET count = dossier_stats.count + ?",
