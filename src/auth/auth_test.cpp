@@ -60,6 +60,13 @@ class AuthService : public ::testing::Test {
     return s;
   }
   Settings settings_ = TestSettings();
+  // What another process signing everyone out does: the rows go, this Service is not told.
+  void EndAllSessionsElsewhere() {
+    ASSERT_TRUE(db_->Write([](db::Tx& tx) -> Status {
+      tx.Exec("DELETE FROM sessions");
+      return Ok();
+    }).ok());
+  }
   Service auth_{*db_, audit_, org_, clock_, settings_, HashCost::kMinimum};
   AgencyId agency_a_ = 0, agency_b_ = 0;
   UserId clerk_id_ = 0;
@@ -168,10 +175,7 @@ TEST_F(AuthService, ASessionEndedElsewhereIsReadAgainAfterTheCacheSeconds) {
   auto login = auth_.Login("khcn.admin", kPassword, "10.0.0.1", "");
   ASSERT_TRUE(login.ok());
   ASSERT_TRUE(auth_.Authenticate(login->session_token).ok());
-  ASSERT_TRUE(db_->Write([](db::Tx& tx) -> Status {
-    tx.Exec("DELETE FROM sessions");
-    return Ok();
-  }).ok());
+  EndAllSessionsElsewhere();
   clock_.Advance(1'999);
   EXPECT_TRUE(auth_.Authenticate(login->session_token).ok()) << "served from the cache";
   clock_.Advance(1);
@@ -185,10 +189,7 @@ TEST_F(AuthService, ASessionEndedElsewhereIsReadAgainAfterTheCacheSeconds) {
   auto again = auth.Login("khcn.admin", kPassword, "10.0.0.1", "");
   ASSERT_TRUE(again.ok());
   ASSERT_TRUE(auth.Authenticate(again->session_token).ok());
-  ASSERT_TRUE(db_->Write([](db::Tx& tx) -> Status {
-    tx.Exec("DELETE FROM sessions");
-    return Ok();
-  }).ok());
+  EndAllSessionsElsewhere();
   EXPECT_FALSE(auth.Authenticate(again->session_token).ok()) << "0: read on every request";
 }
 

@@ -131,12 +131,13 @@ class DatabaseTest : public testing::TestWithParam<Backend> {
   }
 
   // Commits one item with this code.
-  void InsertItem(const std::string& code) {
-    ASSERT_TRUE(db_->Write([&](Tx& tx) -> Status {
+  static void InsertItem(Database& db, const std::string& code) {
+    ASSERT_TRUE(db.Write([&](Tx& tx) -> Status {
       tx.Exec("INSERT INTO items (code) VALUES (?)", {code});
       return Ok();
     }).ok());
   }
+  void InsertItem(const std::string& code) { InsertItem(*db_, code); }
 
   std::string url_;
   std::filesystem::path dir_;
@@ -390,10 +391,7 @@ TEST_P(DatabaseTest, ReadsWritesAndFailuresTakeTurnsOnOneConnection) {
   ASSERT_TRUE(db->Migrate({kSchema}).ok());
   for (int i = 0; i < 3; ++i) {
     ASSERT_EQ(CountItems(*db), i);
-    ASSERT_TRUE(db->Write([&](Tx& tx) -> Status {
-      tx.Exec("INSERT INTO items (code) VALUES (?)", {"item" + std::to_string(i)});
-      return Ok();
-    }).ok());
+    InsertItem(*db, "item" + std::to_string(i));
     ASSERT_EQ(CountItems(*db), i + 1);  // a read right after the write sees it
     EXPECT_FALSE(db->Read([](Tx& tx) -> Status {  // a failing read leaves the connection usable
       tx.Query("SELECT * FROM no_such_table");
@@ -410,10 +408,7 @@ TEST_P(DatabaseTest, AReadStatementRunsOneStatementAndNoMore) {
   ASSERT_NE(db, nullptr);
   ASSERT_TRUE(db->Migrate({kSchema}).ok());
   for (int i = 0; i < 3; ++i) {
-    ASSERT_TRUE(db->Write([&](Tx& tx) -> Status {
-      tx.Exec("INSERT INTO items (code) VALUES (?)", {"item" + std::to_string(i)});
-      return Ok();
-    }).ok());
+    InsertItem(*db, "item" + std::to_string(i));
     const auto count = db->ReadStatement([](Tx& tx) -> Result<std::int64_t> {
       return tx.QueryOne("SELECT COUNT(*) FROM items")->Int(0);
     });

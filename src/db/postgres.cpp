@@ -156,9 +156,7 @@ class Connection {
 
   // Starts a transaction with `begin` (a parameterless command), sent with what follows.
   void Begin(const char* begin) {
-    if (PQenterPipelineMode(conn_) != 1) Fail(begin);
-    in_transaction_ = true;
-    kept_.clear();
+    EnterPipeline(begin);
     SendCommand(begin);
   }
 
@@ -203,36 +201,17 @@ class Connection {
   // Runs one statement in its own implicit transaction (no BEGIN, no COMMIT): the statement and
   // the Sync that ends it go out together, one round trip.
   PgResult ExecuteAlone(std::string_view sql, const Params& params) {
-    if (PQenterPipelineMode(conn_) != 1) Fail(sql);
-    in_transaction_ = true;
-    kept_.clear();
+    EnterPipeline(sql);
     Send(sql, params);
-    if (PQpipelineSync(conn_) != 1) Fail(sql);
-    pending_.push_back({"(sync)", Pending::kSync});
-    in_transaction_ = false;
-    PgResult res;
-    try {
-      res = ReadPending();
-    } catch (const DbError&) {
-      Settle();
-      throw;
-    }
-    Settle();
-    return res;
+    SendSync("(sync)");
+    return ReadToEnd();
   }
 
   // Commits (or, if !commit, rolls back) and ends the pipeline. Throws the first error of the
   // statements still unread; a rolled-back COMMIT (an earlier statement failed) throws too.
   void End(bool commit) {
     SendEnd(commit ? "COMMIT" : "ROLLBACK");
-    PgResult res;
-    try {
-      res = ReadPending();
-    } catch (const DbError&) {
-      Settle();
-      throw;
-    }
-    Settle();
+    const PgResult res = ReadToEnd();
     if (commit && std::string_view(PQcmdStatus(res.get())) == "ROLLBACK") {
       throw DbError("transaction rolled back: a statement in it had failed");
     }
@@ -310,12 +289,36 @@ class Connection {
     if (PQsendFlushRequest(conn_) != 1 || PQflush(conn_) != 0) Fail(sql);
   }
 
+  void EnterPipeline(std::string_view what) {
+    if (PQenterPipelineMode(conn_) != 1) Fail(what);
+    in_transaction_ = true;
+    kept_.clear();
+  }
+
   // Sends `command` (COMMIT or ROLLBACK) and the Sync that ends the transaction's pipeline.
   void SendEnd(const char* command) {
     SendCommand(command);
-    if (PQpipelineSync(conn_) != 1) Fail(command);
-    pending_.push_back({command, Pending::kSync});
+    SendSync(command);
+  }
+
+  // The Sync that ends the pipeline's (explicit or implicit) transaction. `label`: a literal.
+  void SendSync(const char* label) {
+    if (PQpipelineSync(conn_) != 1) Fail(label);
+    pending_.push_back({label, Pending::kSync});
     in_transaction_ = false;
+  }
+
+  // Reads everything owed up to the Sync and leaves pipeline mode, also when that throws.
+  PgResult ReadToEnd() {
+    PgResult res;
+    try {
+      res = ReadPending();
+    } catch (const DbError&) {
+      Settle();
+      throw;
+    }
+    Settle();
+    return res;
   }
 
   void SendCommand(const char* sql) {

@@ -760,11 +760,12 @@ Result<Stats> Service::GetStats(const Actor& actor, const StatsQuery& query) con
   const std::string cache_key =
       std::to_string(query.agency_id.value_or(0)) + "|" + query.from + "|" + query.to + "|" + query.group_by;
   EISO_TRY(version, db_.Read([&](db::Tx& tx) -> Result<std::int64_t> { return store::StatsVersion(tx); }));
-  auto cached = [&]() -> std::optional<Stats> {
+  // The cached answer if younger than max_age and, unless `any_version`, computed after the newest event.
+  auto cached = [&](core::Millis max_age = kStatsFresh, bool any_version = false) -> std::optional<Stats> {
     std::lock_guard lock(stats_mutex_);
     const auto it = stats_cache_.find(cache_key);
-    if (it != stats_cache_.end() && it->second.version >= version && now >= it->second.at &&
-        now - it->second.at < kStatsFresh)
+    if (it != stats_cache_.end() && (any_version || it->second.version >= version) && now >= it->second.at &&
+        now - it->second.at < max_age)
       return it->second.stats;
     return std::nullopt;
   };
@@ -782,12 +783,7 @@ Result<Stats> Service::GetStats(const Actor& actor, const StatsQuery& query) con
   }
   std::unique_lock computing_lock(*computing, std::try_to_lock);
   if (!computing_lock.owns_lock()) {
-    {
-      std::lock_guard lock(stats_mutex_);
-      const auto it = stats_cache_.find(cache_key);
-      if (it != stats_cache_.end() && now >= it->second.at && now - it->second.at < kStatsStale)
-        return it->second.stats;
-    }
+    if (auto previous = cached(kStatsStale, true)) return std::move(*previous);
     computing_lock.lock();
   }
   if (auto hit = cached()) return std::move(*hit);
