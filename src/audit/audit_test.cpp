@@ -1,3 +1,8 @@
+#include <atomic>
+#include <cstdlib>
+#include <thread>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "audit/service.hpp"
@@ -99,6 +104,93 @@ TEST_F(AuditChain, TimeNeverRunsBackwardsInTheChain) {
   ASSERT_EQ(times->size(), 2u);
   EXPECT_GE((*times)[1], (*times)[0]);
   EXPECT_TRUE(audit_.Verify(*db_)->first_broken_id == std::nullopt);
+}
+
+
+// The same chain appended on PostgreSQL, where the server reads the head and computes the hash in
+// SQL: Verify recomputes every link with the C++ hash, so these pass only if both agree byte for
+// byte. Runs through scripts/with-postgres.sh (ctest: audit_postgres).
+class AuditChainPostgres : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const char* url = std::getenv("EISO_TEST_PG_URL");
+    if (url == nullptr || *url == '\0') GTEST_SKIP() << "EISO_TEST_PG_URL not set; run through scripts/with-postgres.sh";
+    auto opened = db::Database::Open(url, {.pool_size = 4});
+    ASSERT_TRUE(opened.ok()) << opened.error().detail;
+    db_ = std::move(*opened);
+    ASSERT_TRUE(db_->Write([](db::Tx& tx) -> Status {
+      tx.Exec("DROP SCHEMA public CASCADE");
+      tx.Exec("CREATE SCHEMA public");
+      return Ok();
+    }).ok());
+    auto applied = db_->Migrate(Migrations());
+    ASSERT_TRUE(applied.ok()) << applied.error().detail;
+  }
+  Status Append(const Actor& actor, const Event& event) {
+    return db_->Write([&](db::Tx& tx) -> Status {
+      audit_.Record(tx, actor, event);
+      return Ok();
+    });
+  }
+  std::int64_t Count() {
+    return db_->Read([](db::Tx& tx) -> Result<std::int64_t> {
+      return tx.QueryOne("SELECT COUNT(*) FROM audit_events")->Int(0);
+    }).value();
+  }
+
+  core::FakeClock clock_{1'795'000'000'000};
+  std::unique_ptr<db::Database> db_;
+  Service audit_{clock_};
+};
+
+TEST_F(AuditChainPostgres, TheServersHashesVerifyWithTheSameHashAsSqlite) {
+  Actor clerk;
+  clerk.user_id = 7;
+  clerk.agency_id = 3;
+  const Actor system;   // no user, no agency: empty fields in the hash
+  ASSERT_TRUE(Append(system, {"auth.login_failed", "session", std::nullopt, std::nullopt, nullptr, nullptr}).ok());
+  ASSERT_TRUE(Append(clerk, {"dossier.received", "dossier", 42, 3, nullptr,
+                             {{"applicant", "Nguyễn Thị Ánh Tuyết"}, {"note", "Hồ sơ đủ thành phần; \"trích lục\" 100%"}}}).ok());
+  clock_.Advance(-3'600'000);   // the system clock stepped back: the chain's time stays where it was
+  ASSERT_TRUE(Append(clerk, {"org.agency_renamed", "agency", -5, 3, {{"name", "Sở Tư pháp"}}, {{"name", "Sở Tư pháp tỉnh Bắc Ninh"}}}).ok());
+  ASSERT_TRUE(Append(clerk, {"org.agency_removed", "agency", 9, std::nullopt, {{"n", 1}}, nullptr}).ok());
+
+  const auto report = audit_.Verify(*db_);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->events_checked, 4);
+  EXPECT_EQ(report->first_broken_id, std::nullopt) << report->reason;
+  const auto rows = db_->Read([](db::Tx& tx) -> Result<db::Rows> {
+    return tx.Query("SELECT at, actor_user_id, before_json, after_json FROM audit_events ORDER BY id");
+  });
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 4u);
+  EXPECT_EQ((*rows)[0].Int(0), 1'795'000'000'000);
+  EXPECT_EQ((*rows)[2].Int(0), 1'795'000'000'000);   // not an hour earlier
+  EXPECT_EQ((*rows)[0].OptInt(1), std::nullopt);
+  EXPECT_EQ((*rows)[1].OptText(2), std::nullopt);     // no "before": stored as NULL, hashed as ""
+  EXPECT_EQ((*rows)[3].OptText(3), std::nullopt);
+}
+
+TEST_F(AuditChainPostgres, ConcurrentWritersKeepOneLinearChain) {
+  constexpr int kThreads = 4;
+  constexpr int kEach = 25;
+  std::vector<std::thread> threads;
+  std::atomic<int> failed{0};
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      Actor actor;
+      actor.user_id = t + 1;
+      for (int i = 0; i < kEach; ++i)
+        if (!Append(actor, {"test.changed", "thing", t * 1000 + i, 1, nullptr, {{"i", i}}}).ok()) ++failed;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failed.load(), 0);
+  EXPECT_EQ(Count(), kThreads * kEach);
+  const auto report = audit_.Verify(*db_);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->events_checked, kThreads * kEach);
+  EXPECT_EQ(report->first_broken_id, std::nullopt) << report->reason;
 }
 
 }  // namespace

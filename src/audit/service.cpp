@@ -52,18 +52,53 @@ std::optional<std::int64_t> Optional(std::int64_t v) {
   return v ? std::optional<std::int64_t>(v) : std::nullopt;
 }
 
+// PostgreSQL: the whole append as one statement that the server runs on its own, ChainHash in SQL
+// (sha256 over the same length-prefixed fields), so that a write never waits for an answer while it
+// holds the chain's lock: the lock, this statement and the COMMIT go out together and the lock is
+// held only for the server's own work. Verify recomputes these hashes with ChainHash.
+const std::string& PostgresAppendSql() {
+  static const std::string sql = [] {
+    const char* fields[] = {"prev_hash", "at", "actor_user_id", "actor_agency_id", "action",
+                            "entity",    "entity_id", "agency_id", "before_json", "after_json"};
+    std::string framed;
+    for (const char* field : fields) {
+      const std::string text = std::string("COALESCE(CAST(") + field + " AS TEXT), '')";
+      framed += std::string(framed.empty() ? "" : ", ") + "octet_length(convert_to(" + text + ", 'UTF8')), ':', " + text;
+    }
+    return std::string(
+               "WITH prev AS (SELECT hash, at FROM audit_events ORDER BY id DESC LIMIT 1), "
+               "v AS (SELECT COALESCE((SELECT hash FROM prev), '") + kGenesis + "') AS prev_hash, "
+           "GREATEST(CAST(? AS BIGINT), COALESCE((SELECT at FROM prev), 0)) AS at, "
+           "CAST(? AS BIGINT) AS actor_user_id, CAST(? AS BIGINT) AS actor_agency_id, CAST(? AS TEXT) AS action, "
+           "CAST(? AS TEXT) AS entity, CAST(? AS BIGINT) AS entity_id, CAST(? AS BIGINT) AS agency_id, "
+           "CAST(? AS TEXT) AS before_json, CAST(? AS TEXT) AS after_json) "
+           "INSERT INTO audit_events (at, actor_user_id, actor_agency_id, action, entity, entity_id, agency_id, "
+           "before_json, after_json, prev_hash, hash) "
+           "SELECT at, actor_user_id, actor_agency_id, action, entity, entity_id, agency_id, "
+           "NULLIF(before_json, ''), NULLIF(after_json, ''), prev_hash, "
+           "encode(sha256(convert_to(concat(" + framed + "), 'UTF8')), 'hex') FROM v";
+  }();
+  return sql;
+}
+
 }  // namespace
 
 void Service::Record(db::Tx& tx, const Actor& actor, const Event& event) const {
-  if (tx.dialect() == db::Dialect::kPostgres) tx.Send("SELECT pg_advisory_xact_lock(?)", {kChainLockKey});
-  const auto last = tx.QueryOne("SELECT hash, at FROM audit_events ORDER BY id DESC LIMIT 1");
-  const std::string prev_hash = last ? last->Text(0) : kGenesis;
-  // Time never runs backwards inside the chain, even if the system clock is stepped back.
-  const core::Millis at = std::max(clock_.Now(), last ? last->Int(1) : 0);
   const auto actor_user = Optional(actor.user_id);
   const auto actor_agency = Optional(actor.agency_id);
   const std::string before = Dump(event.before);
   const std::string after = Dump(event.after);
+  if (tx.dialect() == db::Dialect::kPostgres) {
+    tx.Send("SELECT pg_advisory_xact_lock(?)", {kChainLockKey});
+    tx.Send(PostgresAppendSql(), {clock_.Now(), actor_user, actor_agency, event.action, event.entity,
+                                  event.entity_id, event.agency_id, before, after});
+    return;
+  }
+  // SQLite: one writer at a time, so the head read here is still the head at the commit.
+  const auto last = tx.QueryOne("SELECT hash, at FROM audit_events ORDER BY id DESC LIMIT 1");
+  const std::string prev_hash = last ? last->Text(0) : kGenesis;
+  // Time never runs backwards inside the chain, even if the system clock is stepped back.
+  const core::Millis at = std::max(clock_.Now(), last ? last->Int(1) : 0);
   const std::string hash = ChainHash(prev_hash, at, actor_user, actor_agency, event.action,
                                      event.entity, event.entity_id, event.agency_id, before, after);
   tx.Send(

@@ -55,6 +55,9 @@ class Service {
 
   // Appends an event inside the caller's transaction (PostgreSQL: serialized by an advisory lock
   // so the chain stays linear across processes). Throws db errors like any Tx call.
+  // PostgreSQL: the lock and the append are sent without waiting (the server reads the head and
+  // hashes), and the lock is held until the commit: call it after the transaction's last wait
+  // (Query, Take), so that no round trip to this process happens while other writers queue on it.
   void Record(db::Tx& tx, const Actor& actor, const Event& event) const;
   // Recomputes the whole chain in id order.
   Result<VerifyReport> Verify(db::Database& db) const;

@@ -76,6 +76,17 @@ audit::Event AuditOf(const Dossier& d, const std::string& kind, nlohmann::json d
   return {"dossier." + kind, "dossier", d.id, d.agency_id, nullptr, std::move(detail)};
 }
 
+// Ends a change to a dossier: the dossier as now stored, then its event (and the statistics' shared
+// rows) and the audit entry, after the read, so that nothing is awaited while those locks are held.
+Result<Dossier> Recorded(db::Tx& tx, const audit::Service& audit, const Actor& actor, const Dossier& d,
+                         const std::string& kind, core::Millis now, const std::optional<std::string>& metric,
+                         const nlohmann::json& detail, int delta = 1) {
+  std::optional<Dossier> stored = store::Find(tx, d.id);
+  store::AppendEvent(tx, d, actor.user_id, kind, now, metric, detail, delta);
+  audit.Record(tx, actor, AuditOf(d, kind, detail));
+  return std::move(*stored);
+}
+
 }  // namespace
 
 struct Service::Pinned {
@@ -274,20 +285,24 @@ Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) 
         return Error::Precondition("dossiers.already_guided", "guided_id");
       tx.Exec("UPDATE dossiers SET guided_closed = 1 WHERE id = ?", {*input.guided_id});
     }
-    const store::ReservedId id = store::ReserveIdLater(tx);
+    const store::ReservedIds ids_ahead = store::ReserveIdsLater(tx, steps.size());
     if (d.status == static_cast<int>(DossierStatus::kReceived)) {
       const auto sequence = store::NextSequenceLater(tx, d.agency_id, DayKey(now));
       const auto agency = org_.Find(tx, d.agency_id);   // read with the id's and the counter's answers
       if (!agency) return Error::NotFound();
       d.number = store::NumberOf(agency->unit_code, now, store::TakeSequence(tx, sequence));
     }
-    d.id = store::Insert(tx, {&d, secret ? std::optional(store::HashSecret(*secret)) : std::nullopt, actor.user_id}, id);
-    const store::StepsLater steps_later = store::InsertStepsLater(tx, d.id, steps);
+    d.id = store::Insert(tx, {&d, secret ? std::optional(store::HashSecret(*secret)) : std::nullopt, actor.user_id},
+                         ids_ahead);
+    const std::vector<StepId> ids =
+        store::TakeStepIds(tx, store::InsertStepsLater(tx, d.id, steps, ids_ahead), steps);
+    // The statistics' shared rows and the audit chain's lock last, after the last wait (on
+    // PostgreSQL the ids above were reserved with the day's counter): they are held only while
+    // the server runs what remains and commits, never across a round trip to this process.
     nlohmann::json detail = Detail({{"channel", d.channel}, {"outcome", d.outcome}});
     if (d.due_at) detail["due_at"] = *d.due_at;
     store::AppendEvent(tx, d, actor.user_id, d.outcome, now, metric, detail);
     audit_.Record(tx, actor, AuditOf(d, d.outcome, detail));
-    const std::vector<StepId> ids = store::TakeStepIds(tx, steps_later, steps);   // answered with the audit head
     // The answer is what was written (no re-read inside the one writer's transaction).
     d.steps.clear();
     for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -394,9 +409,9 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
     const nlohmann::json detail = Detail({{"step_id", step_id}, {"timeliness", timeliness}, {"note", input.note},
                                           {"to_user_id", input.to_user_id ? nlohmann::json(*input.to_user_id) : nlohmann::json()}});
     store::AppendEvent(tx, d, actor.user_id, "step_handed_over", now, std::nullopt, detail);
-    audit_.Record(tx, actor, AuditOf(d, "step_handed_over", detail));
-    const auto stamp = store::Touched(tx, touch);   // read with the audit chain's head
+    const auto stamp = store::Touched(tx, touch);   // answered before the audit chain's lock is asked for
     if (!stamp) return Error::Conflict("dossiers.changed");
+    audit_.Record(tx, actor, AuditOf(d, "step_handed_over", detail));
     d.updated_at = *stamp;
     // The answer is what was written (no re-read inside the one writer's transaction).
     for (Step& s : d.steps) {
@@ -432,9 +447,7 @@ Result<Dossier> Service::Assign(const Actor& actor, DossierId id, StepId step_id
     EISO_CHECK(Touch(tx, d, now));
     tx.Exec("UPDATE dossier_steps SET assignee_id = ? WHERE id = ?", {user, step_id});
     const nlohmann::json detail = Detail({{"step_id", step_id}, {"user_id", user}});
-    store::AppendEvent(tx, d, actor.user_id, "step_assigned", now, std::nullopt, detail);
-    audit_.Record(tx, actor, AuditOf(d, "step_assigned", detail));
-    return std::move(*store::Find(tx, id));
+    return Recorded(tx, audit_, actor, d, "step_assigned", now, std::nullopt, detail);
   });
 }
 
@@ -481,9 +494,7 @@ Result<Dossier> Service::RequestSupplement(const Actor& actor, DossierId id, con
             {now, nlohmann::json(items).dump(), notice_late, id});
     d.status = 5;
     const nlohmann::json detail = Detail({{"items", items}, {"notice_late", notice_late}});
-    store::AppendEvent(tx, d, actor.user_id, "supplement_requested", now, std::nullopt, detail);
-    audit_.Record(tx, actor, AuditOf(d, "supplement_requested", detail));
-    return std::move(*store::Find(tx, id));
+    return Recorded(tx, audit_, actor, d, "supplement_requested", now, std::nullopt, detail);
   });
 }
 
@@ -499,9 +510,7 @@ Result<Dossier> Service::RequestFinancial(const Actor& actor, DossierId id, cons
             {now, nlohmann::json(items).dump(), id});
     d.status = 6;
     const nlohmann::json detail = Detail({{"items", items}});
-    store::AppendEvent(tx, d, actor.user_id, "financial_requested", now, std::nullopt, detail);
-    audit_.Record(tx, actor, AuditOf(d, "financial_requested", detail));
-    return std::move(*store::Find(tx, id));
+    return Recorded(tx, audit_, actor, d, "financial_requested", now, std::nullopt, detail);
   });
 }
 
@@ -533,9 +542,7 @@ Result<Dossier> Service::FinancialDone(const Actor& actor, DossierId id) const {
     d.status = 4;
     nlohmann::json detail = Detail({{"waited_minutes", waited}});
     if (due) detail["due_at"] = *due;
-    store::AppendEvent(tx, d, actor.user_id, "financial_done", now, std::nullopt, detail);
-    audit_.Record(tx, actor, AuditOf(d, "financial_done", detail));
-    return std::move(*store::Find(tx, id));
+    return Recorded(tx, audit_, actor, d, "financial_done", now, std::nullopt, detail);
   });
 }
 
@@ -559,9 +566,7 @@ Result<Dossier> Service::ReceiveSupplement(const Actor& actor, DossierId id) con
       tx.Exec("UPDATE dossier_steps SET started_at = ?, due_at = ? WHERE id = ?", {now, step_due, step});
     d.status = 4;
     const nlohmann::json detail = Detail({{"due_at", due}});
-    store::AppendEvent(tx, d, actor.user_id, "supplement_received", now, std::nullopt, detail);
-    audit_.Record(tx, actor, AuditOf(d, "supplement_received", detail));
-    return std::move(*store::Find(tx, id));
+    return Recorded(tx, audit_, actor, d, "supplement_received", now, std::nullopt, detail);
   });
 }
 
@@ -583,9 +588,7 @@ Result<Dossier> Service::Apologize(const Actor& actor, DossierId id, core::Milli
     EISO_CHECK(Touch(tx, d, now));
     tx.Exec("UPDATE dossiers SET apologized = 1, due_at = ? WHERE id = ?", {new_due_at, id});
     const nlohmann::json detail = Detail({{"reason", reason}, {"old_due_at", *d.due_at}, {"due_at", new_due_at}});
-    store::AppendEvent(tx, d, actor.user_id, "apology", now, std::nullopt, detail);
-    audit_.Record(tx, actor, AuditOf(d, "apology", detail));
-    return std::move(*store::Find(tx, id));
+    return Recorded(tx, audit_, actor, d, "apology", now, std::nullopt, detail);
   });
 }
 
@@ -634,9 +637,7 @@ Result<Dossier> Service::Decide(const Actor& actor, DossierId id, bool positive,
     if (timeliness == "late" || timeliness == "late_apology")
       store::QualityEvent(tx, id, std::nullopt, d.agency_id, now, base, Detail({{"timeliness", timeliness}}));
     const nlohmann::json detail = Detail({{"positive", positive}, {"timeliness", timeliness}, {"reasons", reasons}});
-    store::AppendEvent(tx, d, actor.user_id, "resolved", now, "resolved." + timeliness, detail);
-    audit_.Record(tx, actor, AuditOf(d, "resolved", detail));
-    return std::move(*store::Find(tx, id));
+    return Recorded(tx, audit_, actor, d, "resolved", now, "resolved." + timeliness, detail);
   });
 }
 
@@ -651,9 +652,7 @@ Result<Dossier> Close(db::Database& db, const audit::Service& audit, const Actor
     tx.Exec("UPDATE dossiers SET status = ?, reasons = ?, resolved_at = ? WHERE id = ?", {status, reason, now, d.id});
     d.status = status;
     const nlohmann::json detail = Detail({{"reason", reason}});
-    store::AppendEvent(tx, d, actor.user_id, kind, now, kind, detail);
-    audit.Record(tx, actor, AuditOf(d, kind, detail));
-    return std::move(*store::Find(tx, d.id));
+    return Recorded(tx, audit, actor, d, kind, now, kind, detail);
   });
 }
 
@@ -691,9 +690,7 @@ Result<Dossier> Service::ReturnResult(const Actor& actor, DossierId id) const {
               {now, actor.user_id, t, s});
     tx.Exec("UPDATE dossiers SET status = 10, returned_at = ?, handling_agency_id = NULL WHERE id = ?", {now, id});
     d.status = 10;
-    store::AppendEvent(tx, d, actor.user_id, "returned", now, "returned", nlohmann::json::object());
-    audit_.Record(tx, actor, AuditOf(d, "returned", nlohmann::json::object()));
-    return std::move(*store::Find(tx, id));
+    return Recorded(tx, audit_, actor, d, "returned", now, "returned", nlohmann::json::object());
   });
 }
 
@@ -711,9 +708,7 @@ Result<Dossier> Service::Correct(const Actor& actor, DossierId id, const std::st
   return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
     EISO_CHECK(Touch(tx, d, now));
     const nlohmann::json detail = Detail({{"metric", metric}, {"delta", delta}, {"reason", reason}});
-    store::AppendEvent(tx, d, actor.user_id, "correction", now, metric, detail, delta);
-    audit_.Record(tx, actor, AuditOf(d, "correction", detail));
-    return std::move(*store::Find(tx, id));
+    return Recorded(tx, audit_, actor, d, "correction", now, metric, detail, delta);
   });
 }
 

@@ -92,12 +92,16 @@ std::int64_t NextSequence(db::Tx& tx, AgencyId agency, const std::string& day) {
   return TakeSequence(tx, NextSequenceLater(tx, agency, day));
 }
 
-ReservedId ReserveIdLater(db::Tx& tx) {
+ReservedIds ReserveIdsLater(db::Tx& tx, std::size_t steps) {
   if (tx.dialect() != db::Dialect::kPostgres) return {};
-  return {tx.QueryLater("SELECT nextval(pg_get_serial_sequence('dossiers', 'id'))")};
+  ReservedIds out{tx.QueryLater("SELECT nextval(pg_get_serial_sequence('dossiers', 'id'))"), std::nullopt};
+  if (steps > 0)
+    out.steps = tx.QueryLater("SELECT nextval(pg_get_serial_sequence('dossier_steps', 'id')) FROM generate_series(1, ?)",
+                              {static_cast<std::int64_t>(steps)});
+  return out;
 }
 
-DossierId Insert(db::Tx& tx, const NewDossier& n, const ReservedId& reserved) {
+DossierId Insert(db::Tx& tx, const NewDossier& n, const ReservedIds& reserved) {
   const Dossier& d = *n.dossier;
   static constexpr const char* kColumns =
       "agency_id, procedure_id, procedure_version_id, process_document_id, process_version, "
@@ -111,27 +115,36 @@ DossierId Insert(db::Tx& tx, const NewDossier& n, const ReservedId& reserved) {
                     nlohmann::json(d.missing).dump(), d.reasons, d.received_at, d.base_due_at, d.due_at,
                     d.handling_agency_id, n.received_by, d.updated_at, d.allowance_unit, d.allowance_amount,
                     d.cutoff_rule};
-  if (!reserved.ticket) {
+  if (!reserved.dossier) {
     return tx.Insert(std::string("INSERT INTO dossiers (") + kColumns + ") VALUES (" + kValues + ") RETURNING id",
                      params);
   }
-  const DossierId id = tx.Take(*reserved.ticket).at(0).Int(0);
+  const DossierId id = tx.Take(*reserved.dossier).at(0).Int(0);
   params.insert(params.begin(), db::Value(id));
   tx.Send(std::string("INSERT INTO dossiers (id, ") + kColumns + ") VALUES (?, " + kValues + ")", params);
   return id;
 }
 
-StepsLater InsertStepsLater(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps) {
+StepsLater InsertStepsLater(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps, const ReservedIds& reserved) {
   if (steps.empty()) return {};
+  StepsLater out;
+  if (reserved.steps) {
+    for (const db::Row& r : tx.Take(*reserved.steps)) out.ids.push_back(r.Int(0));
+    if (out.ids.size() != steps.size()) throw db::DbError("dossier steps: reserved " + std::to_string(out.ids.size()) + " ids for " + std::to_string(steps.size()) + " steps");
+  }
   // One statement for all the steps (the SQL text depends only on their number: cached).
-  std::string sql =
-      "INSERT INTO dossier_steps (dossier_id, position, stage, name, kind, budget_minutes, budget_days, agency_id, "
-      "state, assignee_id, started_at, due_at, finished_at, finished_by, timeliness) VALUES ";
+  const bool with_ids = !out.ids.empty();
+  std::string sql = std::string("INSERT INTO dossier_steps (") + (with_ids ? "id, " : "") +
+                    "dossier_id, position, stage, name, kind, budget_minutes, budget_days, agency_id, "
+                    "state, assignee_id, started_at, due_at, finished_at, finished_by, timeliness) VALUES ";
+  const char* row = with_ids ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   db::Params params;
-  params.reserve(steps.size() * 15);
+  params.reserve(steps.size() * 16);
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const NewStep& s = steps[i];
-    sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    sql += i == 0 ? "" : ", ";
+    sql += row;
+    if (with_ids) params.emplace_back(out.ids[i]);
     for (db::Value v : {db::Value(id), db::Value(s.position), db::Value(s.stage), db::Value(s.name), db::Value(s.kind),
                         db::Value(s.budget_minutes), db::Value(s.budget_days), db::Value(s.agency_id),
                         db::Value(s.state), db::Value(s.assignee_id), db::Value(s.started_at), db::Value(s.due_at),
@@ -139,12 +152,18 @@ StepsLater InsertStepsLater(db::Tx& tx, DossierId id, const std::vector<NewStep>
                         s.timeliness.empty() ? db::Value() : db::Value(s.timeliness)})
       params.push_back(std::move(v));
   }
+  if (with_ids) {
+    tx.Send(sql, params);
+    return out;
+  }
   // RETURNING gives no row order: the position (unique within the dossier) says whose id it is.
   sql += " RETURNING id, position";
-  return {tx.QueryLater(sql, params)};
+  out.ticket = tx.QueryLater(sql, params);
+  return out;
 }
 
 std::vector<StepId> TakeStepIds(db::Tx& tx, const StepsLater& later, const std::vector<NewStep>& steps) {
+  if (!later.ids.empty()) return later.ids;
   if (!later.ticket) return {};
   std::map<std::int64_t, StepId> by_position;
   for (const db::Row& r : tx.Take(*later.ticket)) by_position[r.Int(1)] = r.Int(0);

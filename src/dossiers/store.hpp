@@ -34,15 +34,16 @@ struct NewDossier {
   std::optional<std::string> secret_hash;
   UserId received_by = 0;
 };
-// A dossier id reserved ahead of its INSERT, so that on PostgreSQL the INSERT is sent without
-// waiting: the next value of the table's identity sequence, read with the caller's next wait.
-// On SQLite (no round trip to save) there is none, and the INSERT assigns the id.
-struct ReservedId {
-  std::optional<db::Tx::Ticket> ticket;
+// Ids reserved ahead of their INSERTs, so that on PostgreSQL the dossier and its steps are inserted
+// without waiting: the next values of the tables' identity sequences, read with the caller's next
+// wait. On SQLite (no round trip to save) there are none, and the INSERTs assign the ids.
+struct ReservedIds {
+  std::optional<db::Tx::Ticket> dossier;
+  std::optional<db::Tx::Ticket> steps;   // one row per step
 };
-ReservedId ReserveIdLater(db::Tx& tx);
-// The new dossier's id: `reserved`, or the one the INSERT assigns (RETURNING) if none.
-DossierId Insert(db::Tx& tx, const NewDossier& d, const ReservedId& reserved = {});
+ReservedIds ReserveIdsLater(db::Tx& tx, std::size_t steps);
+// The new dossier's id: the reserved one, or the one the INSERT assigns (RETURNING) if none.
+DossierId Insert(db::Tx& tx, const NewDossier& d, const ReservedIds& reserved = {});
 
 struct NewStep {
   int position = 0;
@@ -63,11 +64,13 @@ struct NewStep {
 // The new steps' ids, in the order of `steps`.
 std::vector<StepId> InsertSteps(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps);
 // The same in two halves, so that the insert shares a round trip with the caller's next read on
-// PostgreSQL: TakeStepIds with the same `steps`.
+// PostgreSQL: TakeStepIds with the same `steps`. With ids reserved, nothing is read back.
 struct StepsLater {
-  std::optional<db::Tx::Ticket> ticket;  // none for no steps
+  std::optional<db::Tx::Ticket> ticket;  // the INSERT's RETURNING; none for no steps or reserved ids
+  std::vector<StepId> ids;               // the reserved ids, in the order of the steps
 };
-StepsLater InsertStepsLater(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps);
+StepsLater InsertStepsLater(db::Tx& tx, DossierId id, const std::vector<NewStep>& steps,
+                            const ReservedIds& reserved = {});
 std::vector<StepId> TakeStepIds(db::Tx& tx, const StepsLater& later, const std::vector<NewStep>& steps);
 
 std::optional<Dossier> Find(db::Tx& tx, DossierId id);   // with steps

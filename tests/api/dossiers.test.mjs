@@ -183,4 +183,11 @@ describe('dossiers (issue 6)', () => {
     const numbers = results.map((r) => expectStatus(r, 201).number);
     assert.equal(new Set(numbers).size, 50);
   });
+
+  it('keeps one unbroken audit chain through every change above, concurrent intakes included', async () => {
+    const verify = await server.cli(['audit', 'verify']);
+    assert.equal(verify.code, 0, `audit verify exited ${verify.code}\n${verify.stdout}\n${verify.stderr}`);
+    const events = Number(/OK: (\d+) audit events/.exec(verify.stdout)?.[1]);
+    assert.ok(events >= 50, verify.stdout);
+  });
 });
