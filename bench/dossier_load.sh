@@ -59,17 +59,32 @@ read -r leader_cookie leader_csrf < <(login thue.lanhdao)
 read -r admin_cookie _ < <(login admin)
 agency=$(curl -s -H "cookie: $clerk_cookie" "$url/api/auth/me" | grep -o '"agency_id":[0-9]*' | head -1 | cut -d: -f2)
 
-# Intake bodies: every procedure of the agency with all its components.
-curl -s -H "cookie: $clerk_cookie" "$url/api/procedures?agency_id=$agency" >"$work/procedures.json"
-node -e '
-  const list = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).procedures;
-  const names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng"];
-  for (let i = 0; i < 64; i++) {
-    const p = list[i % list.length];
-    console.log(JSON.stringify({ procedure_id: p.id, channel: 1 + (i % 3),
-      applicant: { name: names[i % 4], id_number: "0010900000" + String(i).padStart(2, "0"), address: "Bắc Ninh", phone: "0912000000" },
-      components: p.current.components.map((_, k) => k) }));
-  }' "$work/procedures.json" >"$work/bodies"
+# Intake bodies: every procedure of the clerk's agency with all its components. $1 cookie, $2 out;
+# $3 "prefixed": each line starts with "cookie<TAB>csrf<TAB>" (see bench/lua/intake.lua).
+intake_bodies() {
+  local cookie=$1 out=$2 prefix=${3:-} csrf=${4:-} agency_id
+  agency_id=$(curl -s -H "cookie: $cookie" "$url/api/auth/me" | grep -o '"agency_id":[0-9]*' | head -1 | cut -d: -f2)
+  curl -s -H "cookie: $cookie" "$url/api/procedures?agency_id=$agency_id" >"$work/procedures.json"
+  node -e '
+    const list = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).procedures;
+    const names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Quốc Dũng"];
+    const prefix = process.argv[2] ? process.argv[2] + "\t" + process.argv[3] + "\t" : "";
+    for (let i = 0; i < 64 && list.length > 0; i++) {
+      const p = list[i % list.length];
+      console.log(prefix + JSON.stringify({ procedure_id: p.id, channel: 1 + (i % 3),
+        applicant: { name: names[i % 4], id_number: "0010900000" + String(i).padStart(2, "0"), address: "Bắc Ninh", phone: "0912000000" },
+        components: p.current.components.map((_, k) => k) }));
+    }' "$work/procedures.json" "$prefix" "$csrf" >"$out"
+}
+intake_bodies "$clerk_cookie" "$work/bodies"
+# The same at the single windows of the demo's five agencies at once (a department, the tax
+# office, a city, a commune, …), their bodies interleaved: a province's intake is spread over its
+# units, and every unit numbers its own dossiers (one counter row per unit and day).
+for team in khcn tuphap thue tpbn vuninh; do
+  read -r team_cookie team_csrf < <(login "$team.motcua")
+  intake_bodies "$team_cookie" "$work/bodies.$team" "$team_cookie" "$team_csrf"
+done
+paste -d '\n' "$work"/bodies.* | grep -v '^$' >"$work/bodies.spread"
 
 run() {  # $1 label, then wrk arguments → prints "rps p99 non2xx"
   local label=$1 out rps p99 errors
@@ -110,6 +125,8 @@ echo "          (intake run received $received dossiers; $(wc -l <"$work/pairs")
 if (( handed >= $(wc -l <"$work/pairs") )); then
   echo "          !! every step was handed over before the run ended: the handover rate is a lower bound"
 fi
+EISO_BENCH_BODIES="$work/bodies.spread" \
+  run "POST /api/dossiers, 5 windows at once" -s "$root/bench/lua/intake.lua" "$url"
 
 EISO_BENCH_LOOKUPS="$lookups" run "POST /api/public/dossiers/lookup" -s "$root/bench/lua/lookup.lua" "$url"
 # The budget's latency is at its load: lookups sent on a schedule of 10,000/s by 64 connections.
