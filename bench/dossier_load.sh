@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Dossier budgets (issue 6, ARCHITECTURE.md "Budgets") through the HTTP API, with wrk on loopback:
-#   serve start, RSS, /healthz (baseline), intake (POST /api/dossiers), handover of a step,
-#   public lookup by number + secret, the province's statistics dashboard over a year,
-#   and the sqlite3 C API baseline of the same writes (build/…/bench/dossier_baseline).
+#   serve start, RSS, /healthz (baseline), intake (POST /api/dossiers) at one single window and
+#   at five at once, handover of a step, public lookup by number + secret, the province's
+#   statistics dashboard over a year, and the sqlite3 C API baseline of the same writes
+#   (build/…/bench/dossier_baseline). On PostgreSQL, the five windows' intake and the lookup once
+#   more, split over two eiso processes.
 # Usage: bench/dossier_load.sh [EISO_BIN] [SECONDS] [DB_URL]
 #   DB_URL: a database with the demo province (e.g. bench/province_year.sh's output, or a
 #   postgresql:// URL loaded from it). Writes go into it: work on a copy. Empty: a fresh demo
@@ -20,7 +22,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 
 work=$(mktemp -d)
 pid=
-cleanup() { [[ -n $pid ]] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$work"; }
 trap cleanup EXIT
 if [[ -z $db ]]; then
   db="sqlite:$work/bench.db"
@@ -31,18 +34,28 @@ sql() {  # one query, space-separated columns
 }
 backend=$([[ $db == sqlite:* ]] && echo sqlite || echo postgres)
 
+# Starts `eiso serve` on this database and a free port; sets $served_pid and $served_url once it
+# answers /healthz.
+serve() {
+  local out="$work/serve.${#pids[@]}"
+  EISO_HTTP_ACCESS_LOG=false EISO_LOG_LEVEL=warn EISO_HTTP_PUBLIC_RATE_PER_SECOND=1000000000 \
+    EISO_HTTP_PUBLIC_BURST=1000000000 "$bin" --db "$db" serve --port 0 >"$out" 2>"$out.err" &
+  served_pid=$!
+  pids+=("$served_pid")
+  served_url=
+  for _ in $(seq 2000); do
+    served_url=$(grep -o 'http://[0-9.:]*' "$out" || true)
+    [[ -n $served_url ]] && curl -sf -o /dev/null "$served_url/healthz" && break
+    sleep 0.005
+  done
+  [[ -n $served_url ]] || { cat "$out.err"; exit 1; }
+}
+
 # --- serve start on this database: process start → first /healthz 200
 t0=$(date +%s%N)
-EISO_HTTP_ACCESS_LOG=false EISO_LOG_LEVEL=warn EISO_HTTP_PUBLIC_RATE_PER_SECOND=1000000000 \
-  EISO_HTTP_PUBLIC_BURST=1000000000 "$bin" --db "$db" serve --port 0 >"$work/out" 2>"$work/err" &
-pid=$!
-url=
-for _ in $(seq 2000); do
-  url=$(grep -o 'http://[0-9.:]*' "$work/out" || true)
-  [[ -n $url ]] && curl -sf -o /dev/null "$url/healthz" && break
-  sleep 0.005
-done
-[[ -n $url ]] || { cat "$work/err"; exit 1; }
+serve
+pid=$served_pid
+url=$served_url
 start_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 rss() { ps -o rss= -p "$pid" | tr -d ' '; }
 rss_start=$(rss)
@@ -142,6 +155,27 @@ run "GET stats by month" -H "cookie: $admin_cookie" "$url/api/dossiers/stats?fro
 run "GET stats, one agency by procedure" -H "cookie: $admin_cookie" \
   "$url/api/dossiers/stats?agency_id=$agency&from=$from&to=$to&group_by=procedure"
 echo "RSS after load: $(rss) KiB"
+
+if [[ $backend == postgres ]]; then
+  # ARCHITECTURE.md: "more app processes add throughput". A second process on the same database,
+  # and the same runs split over the two at once, half the connections to each (sessions live in
+  # the database, so the same cookies serve both). Compare with the one-process lines above.
+  serve
+  url2=$served_url
+  both() {  # $1 label, $2 wrk script (its settings in the environment)
+    wrk -t1 -c$((connections / 2)) -d"${seconds}s" -s "$2" "$url" >"$work/wrk.1" &
+    local w1=$!
+    wrk -t1 -c$((connections / 2)) -d"${seconds}s" -s "$2" "$url2" >"$work/wrk.2" &
+    local w2=$!
+    wait "$w1" "$w2"
+    local r1 r2
+    r1=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.1")
+    r2=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.2")
+    printf '%-9s %-34s %10s req/s   (%s + %s)\n' "$backend" "$1" "$(awk -v a="$r1" -v b="$r2" 'BEGIN {printf "%.2f", a + b}')" "$r1" "$r2"
+  }
+  EISO_BENCH_BODIES="$work/bodies.spread" both "2 processes: 5 windows at once" "$root/bench/lua/intake.lua"
+  EISO_BENCH_LOOKUPS="$lookups" both "2 processes: lookup" "$root/bench/lua/lookup.lua"
+fi
 kill "$pid"; wait "$pid" 2>/dev/null || true
 pid=
 

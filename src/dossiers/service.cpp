@@ -381,10 +381,12 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
   }
   // The named receiver takes the started step of the dossier's own agency, or the only one.
   const auto taken_by_receiver = [&](const Step* next) { return next->agency_id == d.agency_id || started.size() == 1; };
+  const std::optional<AgencyId> handling =
+      started.empty() ? d.handling_agency_id : std::optional<AgencyId>(started.front().first->agency_id);
   return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
-    // Claimed now, checked before the commit: what is sent in between rolls back with the error
-    // if someone changed the dossier meanwhile.
-    const store::PendingTouch touch = store::TouchLater(tx, d.id, d.updated_at, now);
+    // Claimed now, with the dossier's new status and unit, checked before the commit: what is sent
+    // in between rolls back with the error if someone changed the dossier meanwhile.
+    const store::PendingTouch touch = store::TouchLater(tx, d.id, d.updated_at, now, store::StatusChange{4, handling});
     tx.Send("UPDATE dossier_steps SET state = 'done', finished_at = ?, finished_by = ?, timeliness = ? WHERE id = ?",
             {now, actor.user_id, timeliness, step_id});
     if (timeliness == "late")
@@ -401,9 +403,6 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
               {now, due, mine ? input.to_user_id : std::nullopt, next->id});
     }
     if (input.to_user_id && !taken) return Error::Invalid("dossiers.bad_receiver", "to_user_id");
-    const std::optional<AgencyId> handling =
-        started.empty() ? d.handling_agency_id : std::optional<AgencyId>(started.front().first->agency_id);
-    tx.Send("UPDATE dossiers SET status = 4, handling_agency_id = ? WHERE id = ?", {handling, id});
     d.status = 4;
     d.handling_agency_id = handling;
     const nlohmann::json detail = Detail({{"step_id", step_id}, {"timeliness", timeliness}, {"note", input.note},

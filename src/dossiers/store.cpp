@@ -272,9 +272,16 @@ std::int64_t CountQueue(db::Tx& tx, const std::string& queue, UserId user, Agenc
   return tx.QueryOne(sql, q->params)->Int(0);
 }
 
-PendingTouch TouchLater(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now) {
+PendingTouch TouchLater(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now,
+                        const std::optional<StatusChange>& change) {
   // A strictly later stamp, so that two changes within one millisecond still differ.
   const core::Millis stamp = std::max(now, seen_updated_at + 1);
+  if (change) {
+    return {tx.QueryLater("UPDATE dossiers SET updated_at = ?, status = ?, handling_agency_id = ? "
+                          "WHERE id = ? AND updated_at = ? RETURNING id",
+                          {stamp, change->status, change->handling_agency_id, id, seen_updated_at}),
+            stamp};
+  }
   return {tx.QueryLater("UPDATE dossiers SET updated_at = ? WHERE id = ? AND updated_at = ? RETURNING id",
                         {stamp, id, seen_updated_at}),
           stamp};

@@ -90,7 +90,13 @@ struct PendingTouch {
   db::Tx::Ticket ticket;
   core::Millis stamp;
 };
-PendingTouch TouchLater(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now);
+// A status and handling unit set by the claim itself: one UPDATE of the row, not two.
+struct StatusChange {
+  int status = 0;
+  std::optional<AgencyId> handling_agency_id;
+};
+PendingTouch TouchLater(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now,
+                        const std::optional<StatusChange>& change = std::nullopt);
 std::optional<core::Millis> Touched(db::Tx& tx, const PendingTouch& touch);
 core::Millis UpdatedAt(db::Tx& tx, DossierId id);
 
