@@ -106,6 +106,32 @@ TEST_F(AuditChain, TimeNeverRunsBackwardsInTheChain) {
   EXPECT_TRUE(audit_.Verify(*db_)->first_broken_id == std::nullopt);
 }
 
+// A value the database fills in (Event::fill): stored and hashed as filled, on either backend.
+void AppendFilled(db::Database& db, const Service& audit) {
+  ASSERT_TRUE(db.Write([&](db::Tx& tx) -> Status {
+    Actor clerk;
+    clerk.user_id = 7;
+    Event event{"dossier.received", "dossier", 42, 3, nullptr,
+                {{"number", "{{number}}"}, {"again", "số {{number}}"}, {"status", 2}}};
+    event.fill = Event::FromServer{"{{number}}", "SELECT CAST(? AS TEXT) || '-0042'", {"H06-261125"}};
+    audit.Record(tx, clerk, event);
+    return Ok();
+  }).ok());
+  const auto after = db.Read([](db::Tx& tx) -> Result<std::string> {
+    return tx.QueryOne("SELECT after_json FROM audit_events ORDER BY id DESC LIMIT 1")->Text(0);
+  });
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(nlohmann::json::parse(*after),
+            nlohmann::json({{"number", "H06-261125-0042"}, {"again", "số H06-261125-0042"}, {"status", 2}}));
+  const auto report = audit.Verify(db);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->first_broken_id, std::nullopt) << report->reason;
+}
+
+TEST_F(AuditChain, AValueFilledInByTheDatabaseIsStoredAndHashedAsFilled) {
+  Append(2);
+  AppendFilled(*db_, audit_);
+}
 
 // The same chain appended on PostgreSQL, where the server reads the head and computes the hash in
 // SQL: Verify recomputes every link with the C++ hash, so these pass only if both agree byte for
@@ -169,6 +195,13 @@ TEST_F(AuditChainPostgres, TheServersHashesVerifyWithTheSameHashAsSqlite) {
   EXPECT_EQ((*rows)[0].OptInt(1), std::nullopt);
   EXPECT_EQ((*rows)[1].OptText(2), std::nullopt);     // no "before": stored as NULL, hashed as ""
   EXPECT_EQ((*rows)[3].OptText(3), std::nullopt);
+}
+
+TEST_F(AuditChainPostgres, AValueFilledInByTheServerIsStoredAndHashedAsFilled) {
+  Actor clerk;
+  clerk.user_id = 7;
+  ASSERT_TRUE(Append(clerk, {"test.changed", "thing", 1, 3, nullptr, {{"n", 1}}}).ok());
+  AppendFilled(*db_, audit_);
 }
 
 TEST_F(AuditChainPostgres, ConcurrentWritersKeepOneLinearChain) {

@@ -56,8 +56,10 @@ std::optional<std::int64_t> Optional(std::int64_t v) {
 // (sha256 over the same length-prefixed fields), so that a write never waits for an answer while it
 // holds the chain's lock: the lock, this statement and the COMMIT go out together and the lock is
 // held only for the server's own work. Verify recomputes these hashes with ChainHash.
-const std::string& PostgresAppendSql() {
-  static const std::string sql = [] {
+// `after`: the SQL of the after_json value (one parameter, or a replace() filling it, see
+// Event::fill).
+std::string PostgresAppendSql(const std::string& after) {
+  static const std::string head_and_tail = [] {
     const char* fields[] = {"prev_hash", "at", "actor_user_id", "actor_agency_id", "action",
                             "entity",    "entity_id", "agency_id", "before_json", "after_json"};
     std::string framed;
@@ -71,14 +73,26 @@ const std::string& PostgresAppendSql() {
            "GREATEST(CAST(? AS BIGINT), COALESCE((SELECT at FROM prev), 0)) AS at, "
            "CAST(? AS BIGINT) AS actor_user_id, CAST(? AS BIGINT) AS actor_agency_id, CAST(? AS TEXT) AS action, "
            "CAST(? AS TEXT) AS entity, CAST(? AS BIGINT) AS entity_id, CAST(? AS BIGINT) AS agency_id, "
-           "CAST(? AS TEXT) AS before_json, CAST(? AS TEXT) AS after_json) "
+           "CAST(? AS TEXT) AS before_json, \x01 AS after_json) "
            "INSERT INTO audit_events (at, actor_user_id, actor_agency_id, action, entity, entity_id, agency_id, "
            "before_json, after_json, prev_hash, hash) "
            "SELECT at, actor_user_id, actor_agency_id, action, entity, entity_id, agency_id, "
            "NULLIF(before_json, ''), NULLIF(after_json, ''), prev_hash, "
            "encode(sha256(convert_to(concat(" + framed + "), 'UTF8')), 'hex') FROM v";
   }();
+  const std::size_t at = head_and_tail.find('\x01');
+  return head_and_tail.substr(0, at) + after + head_and_tail.substr(at + 1);
+}
+
+const std::string& PostgresAppendSql() {
+  static const std::string sql = PostgresAppendSql("CAST(? AS TEXT)");
   return sql;
+}
+
+void ReplaceAll(std::string& text, const std::string& from, const std::string& to) {
+  if (from.empty()) return;
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
 }
 
 }  // namespace
@@ -87,12 +101,25 @@ void Service::Record(db::Tx& tx, const Actor& actor, const Event& event) const {
   const auto actor_user = Optional(actor.user_id);
   const auto actor_agency = Optional(actor.agency_id);
   const std::string before = Dump(event.before);
-  const std::string after = Dump(event.after);
+  std::string after = Dump(event.after);
   if (tx.dialect() == db::Dialect::kPostgres) {
     tx.Send("SELECT pg_advisory_xact_lock(?)", {kChainLockKey});
-    tx.Send(PostgresAppendSql(), {clock_.Now(), actor_user, actor_agency, event.action, event.entity,
-                                  event.entity_id, event.agency_id, before, after});
+    db::Params params{clock_.Now(), actor_user, actor_agency, event.action, event.entity,
+                      event.entity_id, event.agency_id, before, after};
+    if (!event.fill) {
+      tx.Send(PostgresAppendSql(), params);
+      return;
+    }
+    params.emplace_back(event.fill->placeholder);
+    params.insert(params.end(), event.fill->params.begin(), event.fill->params.end());
+    tx.Send(PostgresAppendSql("replace(CAST(? AS TEXT), CAST(? AS TEXT), CAST((" + event.fill->sql + ") AS TEXT))"),
+            params);
     return;
+  }
+  if (event.fill) {
+    const auto value = tx.QueryOne(event.fill->sql, event.fill->params);
+    if (!value || value->IsNull(0)) throw db::DbError("audit: no value to fill in: " + event.fill->sql);
+    ReplaceAll(after, event.fill->placeholder, value->Text(0));
   }
   // SQLite: one writer at a time, so the head read here is still the head at the commit.
   const auto last = tx.QueryOne("SELECT hash, at FROM audit_events ORDER BY id DESC LIMIT 1");

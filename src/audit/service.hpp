@@ -26,6 +26,16 @@ struct Event {
   std::optional<AgencyId> agency_id;   // whose record it is (for scoping reports)
   nlohmann::json before;               // null when created
   nlohmann::json after;                // null when removed
+  // A value of `after` that the database fills in, in the same statement as the append: for what
+  // the transaction draws on the server without waiting for it (a dossier's number from its unit's
+  // day counter). Every occurrence of `placeholder` in the JSON text of `after` becomes the text of
+  // `sql`'s one row and column (run with `params`); the hash covers the filled text.
+  struct FromServer {
+    std::string placeholder;
+    std::string sql;
+    db::Params params;
+  };
+  std::optional<FromServer> fill;
 };
 
 struct StoredEvent {

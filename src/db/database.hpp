@@ -45,6 +45,19 @@ class Tx {
   using Ticket = std::size_t;
   virtual Ticket QueryLater(std::string_view sql, const Params& params = {}) = 0;
   virtual Rows Take(Ticket ticket) = 0;
+  // Hands the rows of a QueryLater to `*into` once the transaction has committed, instead of
+  // waiting for them inside it: PostgreSQL reads them with the COMMIT's answer. For what the server
+  // decides in a statement whose locks must not be held across a round trip (a number drawn from a
+  // shared counter, RETURNING it). `*into` must outlive the Write and is meaningful only if the
+  // Write returns ok. SQLite fills it at once.
+  virtual void TakeAtCommit(Ticket ticket, Rows* into) = 0;
+  // A statement that must give at least one row: a SELECT, or an UPDATE / INSERT / DELETE with
+  // RETURNING and no WITH of its own (a claim on a row that someone may have changed). If it gives
+  // none, the transaction fails and Write returns kConflict `message_key`, whatever the body
+  // returns. PostgreSQL sends it without waiting and the server checks it in order: nothing sent
+  // after a failed requirement takes effect, and the error comes with the next wait or the COMMIT.
+  // SQLite runs it at once and throws db::RequirementFailed then.
+  virtual void Require(std::string_view sql, const Params& params, std::string message_key) = 0;
   // Runs "INSERT ... RETURNING id" (both dialects support RETURNING) and returns the id.
   std::int64_t Insert(std::string_view sql, const Params& params = {});
 };
@@ -109,6 +122,8 @@ class Database {
     void Send(std::string_view, const Params&) override { throw DbError("ReadStatement: Send"); }
     Ticket QueryLater(std::string_view, const Params&) override { throw DbError("ReadStatement: QueryLater"); }
     Rows Take(Ticket) override { throw DbError("ReadStatement: Take"); }
+    void TakeAtCommit(Ticket, Rows*) override { throw DbError("ReadStatement: TakeAtCommit"); }
+    void Require(std::string_view, const Params&, std::string) override { throw DbError("ReadStatement: Require"); }
 
    private:
     Tx& Next() {
@@ -135,6 +150,10 @@ class Database {
       });
     } catch (const UniqueViolation& e) {
       eiso::Error err = eiso::Error::Conflict("common.conflict");
+      err.detail = e.what();
+      return err;
+    } catch (const RequirementFailed& e) {
+      eiso::Error err = eiso::Error::Conflict(e.message_key());
       err.detail = e.what();
       return err;
     } catch (const DbError& e) {

@@ -317,6 +317,75 @@ TEST_P(DatabaseTest, QueriesReadLaterGiveTheirOwnRowsInAnyOrder) {
   EXPECT_EQ(*out, "2 2 0 3 1");
 }
 
+TEST_P(DatabaseTest, RowsTakenAtCommitArriveWithTheCommittedWrite) {
+  Rows numbered, counted;
+  const Status status = db_->Write([&](Tx& tx) -> Status {
+    tx.Send("UPDATE counters SET n = n + 41");
+    // The counter is drawn on the server; this process learns the value after the COMMIT.
+    tx.TakeAtCommit(tx.QueryLater("UPDATE counters SET n = n + 1 RETURNING 'no-' || CAST(n AS TEXT), n"), &numbered);
+    tx.Send("INSERT INTO items (code, n) VALUES (?, ?)", {"x", 1});
+    tx.TakeAtCommit(tx.QueryLater("SELECT COUNT(*) FROM items"), &counted);
+    return Ok();
+  });
+  ASSERT_TRUE(status.ok()) << status.error().detail;
+  ASSERT_EQ(numbered.size(), 1u);
+  EXPECT_EQ(numbered[0].Text(0), "no-42");
+  EXPECT_EQ(numbered[0].Int(1), 42);
+  ASSERT_EQ(counted.size(), 1u);
+  EXPECT_EQ(counted[0].Int(0), 1);
+  EXPECT_EQ(Counter(), 42);
+
+  // A statement so taken that fails fails the write, and nothing of it stays.
+  InsertItem("dup");
+  Rows never;
+  const Status failed = db_->Write([&](Tx& tx) -> Status {
+    tx.Send("UPDATE counters SET n = 0");
+    tx.TakeAtCommit(tx.QueryLater("INSERT INTO items (code) VALUES ('dup') RETURNING id"), &never);
+    return Ok();
+  });
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(Counter(), 42);
+}
+
+TEST_P(DatabaseTest, ARequirementThatFindsNoRowRefusesTheWholeWrite) {
+  // Met: a claim that finds its row, then more work; all of it commits.
+  const Status met = db_->Write([](Tx& tx) -> Status {
+    tx.Require("UPDATE counters SET n = n + 1 WHERE n = ? RETURNING n", {0}, "test.changed");
+    tx.Send("INSERT INTO items (code) VALUES (?)", {"a"});
+    return Ok();
+  });
+  ASSERT_TRUE(met.ok()) << met.error().detail;
+  EXPECT_EQ(Counter(), 1);
+  EXPECT_EQ(CountItems(), 1);
+
+  // Not met (the row moved on): a conflict with the caller's key, though the body returned ok, and
+  // nothing sent before or after it stays.
+  const Status stale = db_->Write([](Tx& tx) -> Status {
+    tx.Send("INSERT INTO items (code) VALUES (?)", {"b"});
+    tx.Require("UPDATE counters SET n = n + 1 WHERE n = ? RETURNING n", {0}, "test.changed");
+    tx.Send("INSERT INTO items (code) VALUES (?)", {"c"});
+    return Ok();
+  });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(stale.error().message_key, "test.changed");
+  EXPECT_EQ(Counter(), 1);
+  EXPECT_EQ(CountItems(), 1);
+
+  // A read after the failed requirement reports it too; a SELECT may be required as well.
+  const Status read_after = db_->Write([](Tx& tx) -> Status {
+    tx.Require("SELECT code FROM items WHERE code = ?", {"zzz"}, "test.gone");
+    tx.QueryOne("SELECT COUNT(*) FROM items");
+    return Ok();
+  });
+  ASSERT_FALSE(read_after.ok());
+  EXPECT_EQ(read_after.error().message_key, "test.gone");
+  // The connection lives on.
+  InsertItem("d");
+  EXPECT_EQ(CountItems(), 2);
+}
+
 TEST_P(DatabaseTest, AQueryReadLaterFailsTheTransactionWhenTaken) {
   InsertItem("dup");
   const Status status = db_->Write([](Tx& tx) -> Status {

@@ -30,6 +30,7 @@ constexpr Oid kFloat8Oid = 701;
 constexpr Oid kNumericOid = 1700;
 
 constexpr const char* kUniqueViolationState = "23505";
+constexpr const char* kDivisionByZeroState = "22012";   // a failed requirement (Tx::Require)
 
 struct StringHash {
   using is_transparent = void;
@@ -128,7 +129,8 @@ class Connection {
       PQfinish(conn_);
       throw DbError(message);
     }
-    commits_wait_ = std::string_view(PQgetvalue(res.get(), 0, 0)) != "off";
+    server_commit_ = PQgetvalue(res.get(), 0, 0);
+    commits_wait_ = server_commit_ != "off";
   }
   ~Connection() { PQfinish(conn_); }
   Connection(const Connection&) = delete;
@@ -162,7 +164,8 @@ class Connection {
 
   // Sends a statement without waiting for its result; with a ticket, the result is kept for
   // Take(ticket).
-  void Send(std::string_view sql, const Params& params, std::optional<std::size_t> ticket = std::nullopt) {
+  void Send(std::string_view sql, const Params& params, std::optional<std::size_t> ticket = std::nullopt,
+            std::string requirement = {}) {
     const Statement& statement = Prepare(sql);
     const std::size_t n = params.size();
     values_.resize(n);
@@ -174,7 +177,7 @@ class Connection {
                             formats_.data(), 0) != 1) {
       Fail(statement.sql);
     }
-    pending_.push_back({statement.sql, Pending::kStatement, ticket});
+    pending_.push_back({statement.sql, Pending::kStatement, ticket, std::move(requirement)});
   }
 
   // The result kept for `ticket` (see Send), reading what is owed up to it if not read yet.
@@ -231,12 +234,11 @@ class Connection {
   // disk): a transaction that wrote to the WAL and commits at that setting flushes the WAL up to
   // its commit record, and so every commit record before it. Its only WAL record is an empty
   // transactional logical-decoding message (no table, no privilege needed; a decoding plugin sees
-  // a message with the prefix "eiso.flush" and nothing else).
+  // a message with the prefix "eiso.flush" and nothing else). One statement in its own implicit
+  // transaction: the setting, local to that transaction, is still in force when it commits.
   void AwaitDurable() {
-    Begin("BEGIN");
-    SendCommand("SET LOCAL synchronous_commit TO DEFAULT");
-    SendCommand("SELECT pg_logical_emit_message(true, 'eiso.flush', '')");
-    End(true);
+    ExecuteAlone("SELECT set_config('synchronous_commit', ?, true), pg_logical_emit_message(true, 'eiso.flush', '')",
+                 {server_commit_});
   }
 
   // Ends the transaction after an exception, without throwing: what it sent is rolled back.
@@ -282,6 +284,7 @@ class Connection {
     std::string_view sql;  // a literal, or a Statement's sql (stable: map nodes do not move)
     Kind kind;
     std::optional<std::size_t> ticket = std::nullopt;  // a QueryLater's: its result is kept
+    std::string requirement = {};  // a Require's message key: its division by zero means "no row"
   };
 
   // Asks the server for the answers to everything sent so far (without ending the pipeline).
@@ -344,7 +347,12 @@ class Connection {
   // the first error among them.
   PgResult ReadPending() {
     PgResult last;
-    std::optional<std::pair<std::string, bool>> error;  // message, unique violation
+    struct Failure {
+      std::string message;
+      bool unique_violation = false;
+      std::string requirement;   // the message key of a failed requirement
+    };
+    std::optional<Failure> error;
     std::vector<std::string_view> failed_parses;
     for (const Pending& pending : pending_) {
       // A null ends each statement's results; whether it comes before the next one's first result
@@ -352,7 +360,7 @@ class Connection {
       PgResult res(PQgetResult(conn_));
       if (!res) res.reset(PQgetResult(conn_));
       if (!res) {
-        if (!error) error.emplace(Describe(nullptr, pending.sql), false);
+        if (!error) error = Failure{Describe(nullptr, pending.sql)};
         failed_ = true;  // out of step with the server: not reused
         break;
       }
@@ -370,13 +378,15 @@ class Connection {
       if (status == PGRES_PIPELINE_ABORTED) {
         // Skipped because an earlier statement failed (here, or in an earlier read).
         if (!error && pending.kind != Pending::kSync)
-          error.emplace(std::string("statement skipped: an earlier statement of this transaction failed [")
-                            .append(pending.sql).append("]"), false);
+          error = Failure{std::string("statement skipped: an earlier statement of this transaction failed [")
+                              .append(pending.sql).append("]")};
         continue;
       }
       if (!error) {
         const char* state = PQresultErrorField(res.get(), PG_DIAG_SQLSTATE);
-        error.emplace(Describe(res.get(), pending.sql), state != nullptr && std::strcmp(state, kUniqueViolationState) == 0);
+        const auto is = [state](const char* code) { return state != nullptr && std::strcmp(state, code) == 0; };
+        error = Failure{Describe(res.get(), pending.sql), is(kUniqueViolationState),
+                        is(kDivisionByZeroState) ? pending.requirement : std::string()};
       }
     }
     pending_.clear();
@@ -384,8 +394,9 @@ class Connection {
       if (auto it = statements_.find(sql); it != statements_.end()) statements_.erase(it);
     }
     if (error) {
-      if (error->second) throw UniqueViolation(error->first);
-      throw DbError(error->first);
+      if (error->unique_violation) throw UniqueViolation(error->message);
+      if (!error->requirement.empty()) throw RequirementFailed(error->requirement, error->message);
+      throw DbError(error->message);
     }
     return last;
   }
@@ -435,6 +446,7 @@ class Connection {
   bool owed_ = false;     // the answer to a read-only COMMIT is still to be read (EndRead)
   bool failed_ = false;   // a send failed: the connection is in an unknown state
   bool commits_wait_ = true;  // the server's synchronous_commit was not off when it connected
+  std::string server_commit_;  // that setting, for the flush rounds
   std::vector<const char*> values_;
   std::vector<int> lengths_;
   std::vector<int> formats_;
@@ -454,6 +466,18 @@ class PostgresTx final : public Tx {
     return next_ticket_++;
   }
   Rows Take(Ticket ticket) override { return ReadRows(conn_.Take(ticket).get()); }
+  void TakeAtCommit(Ticket ticket, Rows* into) override { at_commit_.emplace_back(ticket, into); }
+  // The server divides by the number of rows: none fails the statement (division by zero), which
+  // ReadPending reports as this requirement's.
+  void Require(std::string_view sql, const Params& params, std::string message_key) override {
+    if (message_key.empty()) throw DbError("Require: a message key is needed");
+    conn_.Send(std::string("WITH required AS (").append(sql).append(") SELECT 1 / COUNT(*) FROM required"), params,
+               std::nullopt, std::move(message_key));
+  }
+  // After the COMMIT succeeded: the rows asked for with TakeAtCommit, read with its answer.
+  void Deliver() {
+    for (const auto& [ticket, into] : at_commit_) *into = Take(ticket);
+  }
 
   std::int64_t Exec(std::string_view sql, const Params& params) override {
     const PgResult res = alone_ ? conn_.ExecuteAlone(sql, params) : conn_.Execute(sql, params);
@@ -493,6 +517,7 @@ class PostgresTx final : public Tx {
   Connection& conn_;
   const bool alone_;
   Ticket next_ticket_ = 0;
+  std::vector<std::pair<Ticket, Rows*>> at_commit_;
 };
 
 class PostgresDatabase final : public Database {
@@ -530,8 +555,10 @@ class PostgresDatabase final : public Database {
     }
     if (commit && !write) {
       (*lease)->EndRead();
+      tx.Deliver();
     } else if (commit) {
       (*lease)->End(true);
+      tx.Deliver();
       if ((*lease)->CommitsWait()) AwaitDurable(lease);
     } else {
       (*lease)->RollbackQuietly();  // the body's own error is the answer, not what rolling back says

@@ -209,6 +209,11 @@ class SqliteTx final : public Tx {
     return later_.size() - 1;
   }
   Rows Take(Ticket ticket) override { return std::move(later_.at(ticket)); }
+  void TakeAtCommit(Ticket ticket, Rows* into) override { *into = Take(ticket); }
+  void Require(std::string_view sql, const Params& params, std::string message_key) override {
+    if (Query(sql, params).empty())
+      throw RequirementFailed(std::move(message_key), "no row for a requirement [" + std::string(sql) + "]");
+  }
 
   Rows Query(std::string_view sql, const Params& params) override {
     Statement stmt(conn_, sql, params);

@@ -82,5 +82,15 @@ class UniqueViolation : public DbError {
  public:
   using DbError::DbError;
 };
+// A Tx::Require found no row: the write is refused as a conflict with this message key.
+class RequirementFailed : public DbError {
+ public:
+  RequirementFailed(std::string message_key, const std::string& what)
+      : DbError(what), message_key_(std::move(message_key)) {}
+  const std::string& message_key() const { return message_key_; }
+
+ private:
+  std::string message_key_;
+};
 
 }  // namespace eiso::db

@@ -256,6 +256,22 @@ TEST_F(DossiersService, NumbersAreUniqueUnderConcurrentIntake) {
   EXPECT_EQ(failures, 0);
   EXPECT_EQ(numbers.size(), 200u);
   EXPECT_TRUE(numbers.count("000.00.15.H06-261116-0200"));
+  // The rows and their audit entries carry the numbers that were answered (on PostgreSQL the
+  // server draws them and fills the audit entry's copy), and the chain verifies.
+  const auto stored = db_->Read([](db::Tx& tx) -> Result<std::set<std::string>> {
+    std::set<std::string> out;
+    for (const db::Row& r : tx.Query("SELECT d.number, a.after_json FROM dossiers d JOIN audit_events a "
+                                     "ON a.entity = 'dossier' AND a.entity_id = d.id AND a.action = 'dossier.received'")) {
+      EXPECT_EQ(nlohmann::json::parse(r.Text(1)).at("number"), r.Text(0));
+      out.insert(r.Text(0));
+    }
+    return out;
+  });
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(*stored, numbers);
+  const auto chain = audit_.Verify(*db_);
+  ASSERT_TRUE(chain.ok());
+  EXPECT_EQ(chain->first_broken_id, std::nullopt) << chain->reason;
 }
 
 // Dashboards read while dossiers keep arriving: every answer is one the service computed (a
@@ -525,21 +541,21 @@ TEST_F(DossiersService, TheBookNumbersReceivedDossiersPerAgencyAndYearInReceiptO
   EXPECT_EQ(entry(next_year), 1);
 }
 
-TEST_F(DossiersService, AClaimOnAStaleSnapshotRollsBackWhatWasSentAfterIt) {
+TEST_F(DossiersService, AClaimOnAStaleSnapshotRollsBackWhatWasSentAroundIt) {
   const Dossier d = *dossiers_.Receive(clerk_, Input());
   const auto attempt = [&](core::Millis seen) {
     return db_->Write([&](db::Tx& tx) -> Result<core::Millis> {
-      const store::PendingTouch touch = store::TouchLater(tx, d.id, seen, clock_.Now());
+      tx.Send("UPDATE dossiers SET applicant_email = ? WHERE id = ?", {"sent@before.claim", d.id});
+      const core::Millis stamp = store::Claim(tx, d.id, seen, clock_.Now());
       tx.Send("UPDATE dossiers SET reasons = ? WHERE id = ?", {"sent after the claim", d.id});
-      const auto stamp = store::Touched(tx, touch);
-      if (!stamp) return Error::Conflict("dossiers.changed");
-      return *stamp;
+      return stamp;
     });
   };
   const auto stale = attempt(d.updated_at - 1);
   ASSERT_FALSE(stale.ok());
   EXPECT_EQ(stale.error().message_key, "dossiers.changed");
   EXPECT_EQ(dossiers_.Get(clerk_, d.id)->reasons, d.reasons);
+  EXPECT_EQ(dossiers_.Get(clerk_, d.id)->applicant.email, d.applicant.email);
   EXPECT_EQ(dossiers_.Get(clerk_, d.id)->updated_at, d.updated_at);
   const auto fresh = attempt(d.updated_at);
   ASSERT_TRUE(fresh.ok()) << fresh.error().detail;

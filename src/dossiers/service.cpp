@@ -61,12 +61,14 @@ bool MayHandle(const Actor& a, const Dossier& d) {
                      [&](const Step& s) { return s.state == "active" && MayActOnStep(a, s); });
 }
 
-// Claims the dossier for this change (409 if someone changed it since it was read); d.updated_at
-// becomes the new stamp.
+// Stands for a dossier's number inside the intake that draws it on the server (PostgreSQL) until
+// the commit tells it; never stored (the audit entry's copy is filled in by the server).
+constexpr const char* kNumberFromServer = "{{dossier.number}}";
+
+// Claims the dossier for this change (the write fails with 409 "dossiers.changed" if someone
+// changed it since it was read; store::Claim); d.updated_at becomes the new stamp.
 Status Touch(db::Tx& tx, Dossier& d, core::Millis now) {
-  const auto stamp = store::Touch(tx, d.id, d.updated_at, now);
-  if (!stamp) return Error::Conflict("dossiers.changed");
-  d.updated_at = *stamp;
+  d.updated_at = store::Claim(tx, d.id, d.updated_at, now);
   return Ok();
 }
 
@@ -277,7 +279,8 @@ Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) 
   std::optional<std::string> secret;
   if (input.outcome == IntakeOutcome::kReceive) secret = NewSecret();
 
-  return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
+  db::Rows drawn_number;   // PostgreSQL: the number, read at the commit
+  Result<Dossier> received = db_.Write([&](db::Tx& tx) -> Result<Dossier> {
     if (input.guided_id) {
       const auto g = tx.QueryOne("SELECT agency_id, outcome, guided_closed FROM dossiers WHERE id = ?", {*input.guided_id});
       if (!g || g->Int(0) != d.agency_id || g->Text(1) != "guided") return Error::NotFound();
@@ -286,14 +289,29 @@ Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) 
       tx.Exec("UPDATE dossiers SET guided_closed = 1 WHERE id = ?", {*input.guided_id});
     }
     const store::ReservedIds ids_ahead = store::ReserveIdsLater(tx, steps.size());
-    if (d.status == static_cast<int>(DossierStatus::kReceived)) {
-      const auto sequence = store::NextSequenceLater(tx, d.agency_id, DayKey(now));
-      const auto agency = org_.Find(tx, d.agency_id);   // read with the id's and the counter's answers
+    const bool numbered = d.status == static_cast<int>(DossierStatus::kReceived);
+    // PostgreSQL draws the number on the server, in the dossier's INSERT, after the last wait: the
+    // unit's day counter is then locked only while the server finishes the transaction. The audit
+    // entry gets the number from the stored row (audit::Event::fill); this process reads it with
+    // the COMMIT's answer.
+    const bool drawn_on_server = numbered && ids_ahead.dossier.has_value();
+    std::optional<db::Tx::Ticket> sequence;
+    if (numbered && !drawn_on_server) sequence = store::NextSequenceLater(tx, d.agency_id, DayKey(now));
+    std::string unit_code;
+    if (numbered) {
+      const auto agency = org_.Find(tx, d.agency_id);   // read with the ids' (and the counter's) answers
       if (!agency) return Error::NotFound();
-      d.number = store::NumberOf(agency->unit_code, now, store::TakeSequence(tx, sequence));
+      unit_code = agency->unit_code;
     }
-    d.id = store::Insert(tx, {&d, secret ? std::optional(store::HashSecret(*secret)) : std::nullopt, actor.user_id},
-                         ids_ahead);
+    const store::NewDossier row{&d, secret ? std::optional(store::HashSecret(*secret)) : std::nullopt, actor.user_id};
+    if (drawn_on_server) {
+      d.number = kNumberFromServer;
+      d.id = store::InsertNumberedLater(tx, row, ids_ahead, store::NumberPrefix(unit_code, now), DayKey(now),
+                                        &drawn_number);
+    } else {
+      if (sequence) d.number = store::NumberOf(unit_code, now, store::TakeSequence(tx, *sequence));
+      d.id = store::Insert(tx, row, ids_ahead);
+    }
     const std::vector<StepId> ids =
         store::TakeStepIds(tx, store::InsertStepsLater(tx, d.id, steps, ids_ahead), steps);
     // The statistics' shared rows and the audit chain's lock last, after the last wait (on
@@ -302,7 +320,9 @@ Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) 
     nlohmann::json detail = Detail({{"channel", d.channel}, {"outcome", d.outcome}});
     if (d.due_at) detail["due_at"] = *d.due_at;
     store::AppendEvent(tx, d, actor.user_id, d.outcome, now, metric, detail);
-    audit_.Record(tx, actor, AuditOf(d, d.outcome, detail));
+    audit::Event audited = AuditOf(d, d.outcome, detail);
+    if (drawn_on_server) audited.fill = audit::Event::FromServer{kNumberFromServer, store::kNumberSql, {d.id}};
+    audit_.Record(tx, actor, audited);
     // The answer is what was written (no re-read inside the one writer's transaction).
     d.steps.clear();
     for (std::size_t i = 0; i < steps.size(); ++i) {
@@ -314,6 +334,8 @@ Result<Dossier> Service::Receive(const Actor& actor, const ReceiveInput& input) 
     d.secret = secret;
     return std::move(d);
   });
+  if (received.ok() && received->number == kNumberFromServer) received->number = drawn_number.at(0).Text(0);
+  return received;
 }
 
 Result<Dossier> Service::Load(const Actor& actor, DossierId id) const {
@@ -384,9 +406,10 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
   const std::optional<AgencyId> handling =
       started.empty() ? d.handling_agency_id : std::optional<AgencyId>(started.front().first->agency_id);
   return db_.Write([&](db::Tx& tx) -> Result<Dossier> {
-    // Claimed now, with the dossier's new status and unit, checked before the commit: what is sent
-    // in between rolls back with the error if someone changed the dossier meanwhile.
-    const store::PendingTouch touch = store::TouchLater(tx, d.id, d.updated_at, now, store::StatusChange{4, handling});
+    // Claimed now, with the dossier's new status and unit; if someone changed the dossier
+    // meanwhile, the write fails and everything sent with it rolls back. Nothing is awaited on
+    // PostgreSQL unless a receiver is named: the whole handover is one round trip.
+    const core::Millis stamp = store::Claim(tx, d.id, d.updated_at, now, store::StatusChange{4, handling});
     tx.Send("UPDATE dossier_steps SET state = 'done', finished_at = ?, finished_by = ?, timeliness = ? WHERE id = ?",
             {now, actor.user_id, timeliness, step_id});
     if (timeliness == "late")
@@ -408,10 +431,8 @@ Result<Dossier> Service::Handover(const Actor& actor, DossierId id, StepId step_
     const nlohmann::json detail = Detail({{"step_id", step_id}, {"timeliness", timeliness}, {"note", input.note},
                                           {"to_user_id", input.to_user_id ? nlohmann::json(*input.to_user_id) : nlohmann::json()}});
     store::AppendEvent(tx, d, actor.user_id, "step_handed_over", now, std::nullopt, detail);
-    const auto stamp = store::Touched(tx, touch);   // answered before the audit chain's lock is asked for
-    if (!stamp) return Error::Conflict("dossiers.changed");
     audit_.Record(tx, actor, AuditOf(d, "step_handed_over", detail));
-    d.updated_at = *stamp;
+    d.updated_at = stamp;
     // The answer is what was written (no re-read inside the one writer's transaction).
     for (Step& s : d.steps) {
       if (s.id == step_id) {

@@ -101,27 +101,59 @@ ReservedIds ReserveIdsLater(db::Tx& tx, std::size_t steps) {
   return out;
 }
 
-DossierId Insert(db::Tx& tx, const NewDossier& n, const ReservedIds& reserved) {
+namespace {
+
+// The columns of a new dossier after its id, the number the sixth.
+constexpr const char* kInsertColumns =
+    "agency_id, procedure_id, procedure_version_id, process_document_id, process_version, "
+    "number, secret_hash, status, outcome, channel, applicant_name, applicant_id_number, applicant_address, "
+    "applicant_phone, applicant_email, components_json, missing_json, reasons, received_at, base_due_at, due_at, "
+    "handling_agency_id, received_by, updated_at, allowance_unit, allowance_amount, cutoff_rule";
+
+db::Params InsertParams(const NewDossier& n) {
   const Dossier& d = *n.dossier;
-  static constexpr const char* kColumns =
-      "agency_id, procedure_id, procedure_version_id, process_document_id, process_version, "
-      "number, secret_hash, status, outcome, channel, applicant_name, applicant_id_number, applicant_address, "
-      "applicant_phone, applicant_email, components_json, missing_json, reasons, received_at, base_due_at, due_at, "
-      "handling_agency_id, received_by, updated_at, allowance_unit, allowance_amount, cutoff_rule";
+  return {d.agency_id, d.procedure_id, d.procedure_version_id, d.process_document_id, d.process_version,
+          d.number, n.secret_hash, d.status, d.outcome, d.channel, d.applicant.name, d.applicant.id_number,
+          d.applicant.address, d.applicant.phone, d.applicant.email, nlohmann::json(d.components).dump(),
+          nlohmann::json(d.missing).dump(), d.reasons, d.received_at, d.base_due_at, d.due_at,
+          d.handling_agency_id, n.received_by, d.updated_at, d.allowance_unit, d.allowance_amount,
+          d.cutoff_rule};
+}
+
+}  // namespace
+
+DossierId InsertNumberedLater(db::Tx& tx, const NewDossier& n, const ReservedIds& reserved, const std::string& prefix,
+                              const std::string& day, db::Rows* number) {
+  if (tx.dialect() != db::Dialect::kPostgres || !reserved.dossier)
+    throw db::DbError("InsertNumberedLater: PostgreSQL with a reserved id only");
+  // The sequence as NumberOf prints it: at least four digits.
+  static const std::string kSql =
+      std::string("WITH c AS (INSERT INTO dossier_counters (agency_id, day, last_seq) VALUES (?, ?, 1) "
+                  "ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_counters.last_seq + 1 "
+                  "RETURNING last_seq) "
+                  "INSERT INTO dossiers (id, ") + kInsertColumns + ") VALUES (?, ?, ?, ?, ?, ?, "
+      "CAST(? AS TEXT) || (SELECT CASE WHEN last_seq < 10000 THEN lpad(CAST(last_seq AS TEXT), 4, '0') "
+      "ELSE CAST(last_seq AS TEXT) END FROM c), "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING number";
+  const DossierId id = tx.Take(*reserved.dossier).at(0).Int(0);
+  db::Params params = InsertParams(n);
+  params[5] = db::Value(prefix);
+  params.insert(params.begin(), db::Value(id));
+  params.insert(params.begin(), {db::Value(n.dossier->agency_id), db::Value(day)});
+  tx.TakeAtCommit(tx.QueryLater(kSql, params), number);
+  return id;
+}
+
+DossierId Insert(db::Tx& tx, const NewDossier& n, const ReservedIds& reserved) {
   static constexpr const char* kValues = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
-  db::Params params{d.agency_id, d.procedure_id, d.procedure_version_id, d.process_document_id, d.process_version,
-                    d.number, n.secret_hash, d.status, d.outcome, d.channel, d.applicant.name, d.applicant.id_number,
-                    d.applicant.address, d.applicant.phone, d.applicant.email, nlohmann::json(d.components).dump(),
-                    nlohmann::json(d.missing).dump(), d.reasons, d.received_at, d.base_due_at, d.due_at,
-                    d.handling_agency_id, n.received_by, d.updated_at, d.allowance_unit, d.allowance_amount,
-                    d.cutoff_rule};
+  db::Params params = InsertParams(n);
   if (!reserved.dossier) {
-    return tx.Insert(std::string("INSERT INTO dossiers (") + kColumns + ") VALUES (" + kValues + ") RETURNING id",
+    return tx.Insert(std::string("INSERT INTO dossiers (") + kInsertColumns + ") VALUES (" + kValues + ") RETURNING id",
                      params);
   }
   const DossierId id = tx.Take(*reserved.dossier).at(0).Int(0);
   params.insert(params.begin(), db::Value(id));
-  tx.Send(std::string("INSERT INTO dossiers (id, ") + kColumns + ") VALUES (?, " + kValues + ")", params);
+  tx.Send(std::string("INSERT INTO dossiers (id, ") + kInsertColumns + ") VALUES (?, " + kValues + ")", params);
   return id;
 }
 
@@ -272,28 +304,19 @@ std::int64_t CountQueue(db::Tx& tx, const std::string& queue, UserId user, Agenc
   return tx.QueryOne(sql, q->params)->Int(0);
 }
 
-PendingTouch TouchLater(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now,
-                        const std::optional<StatusChange>& change) {
+core::Millis Claim(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now,
+                   const std::optional<StatusChange>& change) {
   // A strictly later stamp, so that two changes within one millisecond still differ.
   const core::Millis stamp = std::max(now, seen_updated_at + 1);
   if (change) {
-    return {tx.QueryLater("UPDATE dossiers SET updated_at = ?, status = ?, handling_agency_id = ? "
-                          "WHERE id = ? AND updated_at = ? RETURNING id",
-                          {stamp, change->status, change->handling_agency_id, id, seen_updated_at}),
-            stamp};
+    tx.Require("UPDATE dossiers SET updated_at = ?, status = ?, handling_agency_id = ? "
+               "WHERE id = ? AND updated_at = ? RETURNING id",
+               {stamp, change->status, change->handling_agency_id, id, seen_updated_at}, "dossiers.changed");
+  } else {
+    tx.Require("UPDATE dossiers SET updated_at = ? WHERE id = ? AND updated_at = ? RETURNING id",
+               {stamp, id, seen_updated_at}, "dossiers.changed");
   }
-  return {tx.QueryLater("UPDATE dossiers SET updated_at = ? WHERE id = ? AND updated_at = ? RETURNING id",
-                        {stamp, id, seen_updated_at}),
-          stamp};
-}
-
-std::optional<core::Millis> Touched(db::Tx& tx, const PendingTouch& touch) {
-  if (tx.Take(touch.ticket).size() != 1) return std::nullopt;
-  return touch.stamp;
-}
-
-std::optional<core::Millis> Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now) {
-  return Touched(tx, TouchLater(tx, id, seen_updated_at, now));
+  return stamp;
 }
 
 core::Millis UpdatedAt(db::Tx& tx, DossierId id) {
@@ -453,12 +476,17 @@ void QualityEvent(db::Tx& tx, DossierId id, std::optional<StepId> step, AgencyId
           {id, step, agency, at, due_at, detail.dump()});
 }
 
-std::string NumberOf(const std::string& unit_code, core::Millis at, std::int64_t seq) {
+std::string NumberPrefix(const std::string& unit_code, core::Millis at) {
   const calendar::Date d = calendar::ToLocal(at).date;
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "-%02d%02d%02d-%04lld", d.year % 100, d.month % 100, d.day % 100,
-                static_cast<long long>(seq));
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "-%02d%02d%02d-", d.year % 100, d.month % 100, d.day % 100);
   return unit_code + buf;
+}
+
+std::string NumberOf(const std::string& unit_code, core::Millis at, std::int64_t seq) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(seq));
+  return NumberPrefix(unit_code, at) + buf;
 }
 
 }  // namespace eiso::dossiers::store

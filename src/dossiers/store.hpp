@@ -44,6 +44,15 @@ struct ReservedIds {
 ReservedIds ReserveIdsLater(db::Tx& tx, std::size_t steps);
 // The new dossier's id: the reserved one, or the one the INSERT assigns (RETURNING) if none.
 DossierId Insert(db::Tx& tx, const NewDossier& d, const ReservedIds& reserved = {});
+// PostgreSQL (data-modifying WITH): inserts the dossier with its reserved id and draws its number
+// from the unit's day counter in the same statement, sent without waiting, so that the counter row
+// is locked only while the server runs the rest of the transaction and never across a round trip
+// to this process; the number stays gapless (it rolls back with the intake). `prefix`: the number
+// without its sequence (NumberPrefix). Returns the id, and sets `*number` (one row: the number) at
+// the commit (db::Tx::TakeAtCommit). kNumberSql reads the number back inside the transaction.
+DossierId InsertNumberedLater(db::Tx& tx, const NewDossier& d, const ReservedIds& reserved, const std::string& prefix,
+                              const std::string& day, db::Rows* number);
+inline constexpr const char* kNumberSql = "SELECT number FROM dossiers WHERE id = ?";
 
 struct NewStep {
   int position = 0;
@@ -81,23 +90,17 @@ std::optional<std::vector<Dossier>> ListQueue(db::Tx& tx, const std::string& que
                                               core::Millis now);
 std::int64_t CountQueue(db::Tx& tx, const std::string& queue, UserId user, AgencyId agency, core::Millis now);
 
-// Claims the row for an update: false when updated_at moved since the snapshot.
-// The dossier's new updated_at, or nullopt if it is no longer `seen_updated_at` (changed meanwhile).
-std::optional<core::Millis> Touch(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now);
-// The same in two halves: the claim is sent now and checked by Touched before the transaction
-// commits (the caller returns an error if it failed, which rolls back what it sent meanwhile).
-struct PendingTouch {
-  db::Tx::Ticket ticket;
-  core::Millis stamp;
-};
 // A status and handling unit set by the claim itself: one UPDATE of the row, not two.
 struct StatusChange {
   int status = 0;
   std::optional<AgencyId> handling_agency_id;
 };
-PendingTouch TouchLater(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now,
-                        const std::optional<StatusChange>& change = std::nullopt);
-std::optional<core::Millis> Touched(db::Tx& tx, const PendingTouch& touch);
+// Claims the row for this change (db::Tx::Require): unless its updated_at is still
+// `seen_updated_at`, i.e. someone changed the dossier since it was read, the write fails with
+// kConflict "dossiers.changed", and what was sent before and after the claim rolls back with it.
+// PostgreSQL sends it without waiting. Returns the new updated_at, strictly later than the one seen.
+core::Millis Claim(db::Tx& tx, DossierId id, core::Millis seen_updated_at, core::Millis now,
+                   const std::optional<StatusChange>& change = std::nullopt);
 core::Millis UpdatedAt(db::Tx& tx, DossierId id);
 
 // The dossier event, and the counter its metric moves (same transaction).
@@ -146,5 +149,7 @@ std::string PeriodOf(core::Millis at);   // "YYYY-MM" in Vietnam time
 // A dossier's number: "<unit code>-YYMMDD-XXXX", the local day of receipt and the sequence of
 // (agency, day) from NextSequence, at least four digits.
 std::string NumberOf(const std::string& unit_code, core::Millis at, std::int64_t seq);
+// "<unit code>-YYMMDD-": the number without its sequence.
+std::string NumberPrefix(const std::string& unit_code, core::Millis at);
 
 }  // namespace eiso::dossiers::store

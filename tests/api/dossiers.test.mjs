@@ -182,6 +182,28 @@ describe('dossiers (issue 6)', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => receive()));
     const numbers = results.map((r) => expectStatus(r, 201).number);
     assert.equal(new Set(numbers).size, 50);
+    // What was answered is what is stored, in the dossier and in its audit entry (on PostgreSQL the
+    // server draws the number and fills the audit entry's copy).
+    const stored = await server.sql(
+      "SELECT d.number, a.after_json FROM dossiers d JOIN audit_events a ON a.entity = 'dossier' " +
+        "AND a.entity_id = d.id AND a.action = 'dossier.received' WHERE d.number IS NOT NULL");
+    const audited = new Map(stored.map(([number, after]) => [number, JSON.parse(after).number]));
+    for (const n of numbers) assert.equal(audited.get(n), n, `dossier ${n} and its audit entry`);
+  });
+
+  it('hands a step over once when six hand it over at the same moment; the others learn why', async () => {
+    const d = expectStatus(await receive(), 201);
+    const step = active(d);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => officer.post(`/api/dossiers/${d.id}/steps/${step.id}/handover`, { note: 'cùng lúc' })));
+    const ok = results.filter((r) => r.status === 200);
+    assert.equal(ok.length, 1, results.map((r) => `${r.status} ${r.text.slice(0, 80)}`).join('\n'));
+    for (const r of results.filter((x) => x.status !== 200))
+      expectError(r, r.status, ['dossiers.changed', 'dossiers.step_not_active']);
+    const events = expectStatus(await officer.get(`/api/dossiers/${d.id}/events`), 200).events;
+    assert.equal(events.filter((e) => e.kind === 'step_handed_over').length, 1);
+    const now = expectStatus(await officer.get(`/api/dossiers/${d.id}`), 200);
+    assert.equal(now.steps.find((s) => s.id === step.id).state, 'done');
   });
 
   it('keeps one unbroken audit chain through every change above, concurrent intakes included', async () => {

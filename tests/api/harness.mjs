@@ -283,6 +283,16 @@ export async function startServer({ backend = backendFromEnv(), env: extraEnv = 
       }
     },
 
+    // One query straight against this server's database (sqlite3 or psql): its rows, each an
+    // array of column texts. For what no route shows (what is stored, exactly).
+    async sql(query) {
+      const args = backend === 'sqlite'
+        ? ['sqlite3', ['-batch', '-separator', '\t', db.url.slice('sqlite:'.length), query]]
+        : ['psql', [db.url, '-X', '-q', '-A', '-t', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', query]];
+      const { stdout } = await runOrThrow(...args);
+      return stdout.split('\n').filter((line) => line !== '').map((line) => line.split('\t'));
+    },
+
     // `eiso --db URL ARGS…` against this server's database: {code, stdout, stderr}.
     cli(args, options = {}) {
       return run(bin, ['--db', db.url, ...args], { env, ...options });
