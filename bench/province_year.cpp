@@ -154,8 +154,8 @@ struct Calendars {
     return *c;
   }
   Millis DueOf(AgencyId agency, Millis from, const std::string& unit, int amount, bool cutoff) const {
-    if (unit == "days") return from + amount * calendar::kMillisPerDay;
     const calendar::CountingOptions options{.next_day_after_cutoff = cutoff};
+    if (unit == "days") return Of(agency).AddCalendarDays(from, amount, options);
     if (unit == "working_hours") return Of(agency).AddWorkingMinutes(from, std::int64_t{amount} * 60, options);
     return Of(agency).AddWorkingDays(from, amount, options);
   }

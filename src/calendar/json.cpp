@@ -198,6 +198,7 @@ Result<DeadlineInput> ParseDeadlineInput(const json& body) {
   EISO_TRY(unit, core::OptionalString(body, "unit", 40));
   if (!unit || *unit == "working_days") in.allowance.unit = Allowance::Unit::kWorkingDays;
   else if (*unit == "working_hours") in.allowance.unit = Allowance::Unit::kWorkingHours;
+  else if (*unit == "days") in.allowance.unit = Allowance::Unit::kCalendarDays;
   else return Error::Invalid("calendar.bad_unit", "unit");
   EISO_TRY(cutoff, core::OptionalBool(body, "cutoff_rule", false));
   in.options.next_day_after_cutoff = cutoff;

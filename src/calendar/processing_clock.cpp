@@ -11,14 +11,17 @@ ProcessingClock::ProcessingClock(const Calendar& calendar, core::Millis received
 }
 
 std::int64_t ProcessingClock::FullAmount() const {
-  return allowance_.unit == Allowance::Unit::kWorkingDays ? allowance_.amount
-                                                          : std::int64_t{allowance_.amount} * 60;
+  return allowance_.unit == Allowance::Unit::kWorkingHours ? std::int64_t{allowance_.amount} * 60
+                                                           : allowance_.amount;
 }
 
 core::Millis ProcessingClock::DueFrom(const Calendar& calendar, core::Millis at,
                                       std::int64_t amount, const CountingOptions& options) const {
-  if (allowance_.unit == Allowance::Unit::kWorkingDays)
-    return calendar.AddWorkingDays(at, static_cast<int>(amount), options);
+  switch (allowance_.unit) {
+    case Allowance::Unit::kWorkingDays: return calendar.AddWorkingDays(at, static_cast<int>(amount), options);
+    case Allowance::Unit::kCalendarDays: return calendar.AddCalendarDays(at, static_cast<int>(amount), options);
+    case Allowance::Unit::kWorkingHours: break;
+  }
   return calendar.AddWorkingMinutes(at, amount, options);
 }
 
@@ -29,6 +32,8 @@ void ProcessingClock::Pause(const Calendar& calendar, core::Millis at) {
     remaining_ = 0;
   } else if (allowance_.unit == Allowance::Unit::kWorkingDays) {
     remaining_ = std::max(0, calendar.WorkingDaysBetween(ToLocal(at).date, ToLocal(due_at_).date));
+  } else if (allowance_.unit == Allowance::Unit::kCalendarDays) {
+    remaining_ = std::max(0, ToLocal(due_at_).date - ToLocal(at).date);
   } else {
     remaining_ = calendar.WorkingMinutesBetween(at, due_at_);
   }

@@ -18,7 +18,8 @@
 namespace eiso::calendar {
 
 struct Allowance {
-  enum class Unit { kWorkingDays, kWorkingHours };
+  // kCalendarDays: "ngày" as the Civil Code counts a period (Calendar::AddCalendarDays).
+  enum class Unit { kWorkingDays, kWorkingHours, kCalendarDays };
   Unit unit = Unit::kWorkingDays;
   int amount = 0;
 };

@@ -249,16 +249,24 @@ std::shared_ptr<const Calendar> Service::CalendarFor(std::optional<AgencyId> age
 
 Result<Due> Service::DueAt(std::optional<AgencyId> agency_id, core::Millis received_at,
                            const Allowance& allowance, const CountingOptions& options) const {
-  const int max = allowance.unit == Allowance::Unit::kWorkingDays ? kMaxDays : kMaxHours;
+  const int max = allowance.unit == Allowance::Unit::kWorkingHours ? kMaxHours : kMaxDays;
   if (allowance.amount < 0 || allowance.amount > max) return Error::Invalid("calendar.bad_amount", "amount");
   if (!InRange(ToLocal(received_at).date)) return Error::Invalid("calendar.out_of_range", "received_at");
   const std::shared_ptr<const Snapshot> snapshot = Current();
   const Calendar& calendar = CalendarIn(*snapshot, agency_id);
   try {
-    Explanation explanation =
-        allowance.unit == Allowance::Unit::kWorkingDays
-            ? calendar.ExplainWorkingDays(received_at, allowance.amount, options)
-            : calendar.ExplainWorkingMinutes(received_at, std::int64_t{allowance.amount} * 60, options);
+    Explanation explanation;
+    switch (allowance.unit) {
+      case Allowance::Unit::kWorkingDays:
+        explanation = calendar.ExplainWorkingDays(received_at, allowance.amount, options);
+        break;
+      case Allowance::Unit::kCalendarDays:
+        explanation = calendar.ExplainCalendarDays(received_at, allowance.amount, options);
+        break;
+      case Allowance::Unit::kWorkingHours:
+        explanation = calendar.ExplainWorkingMinutes(received_at, std::int64_t{allowance.amount} * 60, options);
+        break;
+    }
     return Due{explanation.due_at, std::move(explanation)};
   } catch (const std::out_of_range&) {
     return Error::Invalid("calendar.out_of_range", "received_at");  // due beyond 2100

@@ -99,6 +99,14 @@ core::Millis Calendar::AddWorkingDays(core::Millis received_at, int days,
   return FromLocal(AddWorkingDays(start.date, days), settings_.sessions.back().end_minute);
 }
 
+core::Millis Calendar::AddCalendarDays(core::Millis received_at, int days,
+                                       const CountingOptions& options) const {
+  bool moved = false;
+  Date last = CountingStart(received_at, options, moved).date + days;
+  while (!IsWorkingDay(last)) last = last + 1;
+  return FromLocal(last, 0) + kMillisPerDay - 1;
+}
+
 std::int64_t Calendar::OfficeMillisBefore(Date date, std::int64_t millis_of_day) const {
   if (!IsWorkingDay(date)) return 0;
   std::int64_t total = 0;
@@ -193,6 +201,17 @@ Explanation Calendar::ExplainWorkingMinutes(core::Millis start, std::int64_t min
   e.counting_from = FromLocal(local.date, 0) + local.millis_of_day;
   e.due_at = AddWorkingMinutes(start, minutes, options);
   e.skipped = NonWorkingDays(ToLocal(start).date, ToLocal(e.due_at).date);
+  return e;
+}
+
+Explanation Calendar::ExplainCalendarDays(core::Millis received_at, int days,
+                                          const CountingOptions& options) const {
+  Explanation e;
+  e.received_at = received_at;
+  const LocalTime start = CountingStart(received_at, options, e.moved_by_cutoff);
+  e.counting_from = FromLocal(start.date, 0) + start.millis_of_day;
+  e.due_at = AddCalendarDays(received_at, days, options);
+  e.skipped = NonWorkingDays(start.date + days - 1, ToLocal(e.due_at).date);
   return e;
 }
 

@@ -94,6 +94,11 @@ class Calendar {
                                const CountingOptions& options = {}) const {
     return AddWorkingMinutes(start, std::int64_t{hours} * 60, options);
   }
+  // Due time of a period of `days` calendar days (ngày) for work received at `received_at`, as the
+  // Civil Code 2015 (art. 147–148) counts it: the day of receipt (after the 15:00 rule, if asked)
+  // is not counted; the period ends at the end of its last day (23:59:59.999 local time); a last
+  // day that is a weekly rest day or a holiday gives way to the next working day.
+  core::Millis AddCalendarDays(core::Millis received_at, int days, const CountingOptions& options = {}) const;
   // Office time in [from, to) in whole minutes; negative when to < from.
   std::int64_t WorkingMinutesBetween(core::Millis from, core::Millis to) const;
 
@@ -103,6 +108,9 @@ class Calendar {
                                  const CountingOptions& options = {}) const;
   Explanation ExplainWorkingMinutes(core::Millis start, std::int64_t minutes,
                                     const CountingOptions& options = {}) const;
+  // `skipped`: the days off that the period's last day gave way to.
+  Explanation ExplainCalendarDays(core::Millis received_at, int days,
+                                  const CountingOptions& options = {}) const;
 
   // Whether the single window receives in person at `at`: office hours of a working day, or the
   // morning session of a plain Saturday for a unit with Saturday-morning reception.

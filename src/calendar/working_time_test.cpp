@@ -85,6 +85,34 @@ TEST(WorkingTime, DeadlinesAround30April2026) {
   EXPECT_NE(moved.Text(Language::kEn).find("Due: 17:00 11/05/2026."), std::string::npos);
 }
 
+// Periods in calendar days (ngày), Civil Code 2015 art. 147–148: the receipt day is not counted,
+// the period ends at the end of its last day, and a last day off gives way to the next working day.
+TEST(WorkingTime, CalendarDaysEndAtTheEndOfTheLastDayOrOfTheNextWorkingDay) {
+  const core::Millis end_of_day = kMillisPerDay - 1;
+  // Monday 16/11/2026 + 3 days: Thursday 19/11, to its end; weekends inside the period count.
+  EXPECT_EQ(Vietnam().AddCalendarDays(At({2026, 11, 16}, 9, 0), 3), FromLocal({2026, 11, 19}, 0) + end_of_day);
+  EXPECT_EQ(Vietnam().AddCalendarDays(At({2026, 11, 13}, 9, 0), 10), FromLocal({2026, 11, 23}, 0) + end_of_day);
+  // Friday 20/11 + 1 day: Saturday 21/11, a day off → Monday 23/11.
+  EXPECT_EQ(Vietnam().AddCalendarDays(At({2026, 11, 20}, 16, 0), 1), FromLocal({2026, 11, 23}, 0) + end_of_day);
+  // With the 15:00 rule, Friday 16:00 counts from Monday 23/11: + 1 day → Tuesday 24/11, Vietnam
+  // Culture Day (a day off) → Wednesday 25/11.
+  EXPECT_EQ(Vietnam().AddCalendarDays(At({2026, 11, 20}, 16, 0), 1, FifteenHundredRule()),
+            FromLocal({2026, 11, 25}, 0) + end_of_day);
+  EXPECT_EQ(Vietnam().ExplainCalendarDays(At({2026, 11, 20}, 16, 0), 1, FifteenHundredRule()).skipped.at(0).reason.vi,
+            "Ngày Văn hóa Việt Nam");
+  // Monday 20/04/2026 + 10 days: Thursday 30/04, a holiday, and 1/5, 2/5, 3/5 are days off too →
+  // Monday 04/05; the explanation names the four days the last day gave way to.
+  const Explanation e = Vietnam().ExplainCalendarDays(At({2026, 4, 20}, 10, 0), 10);
+  EXPECT_EQ(e.due_at, FromLocal({2026, 5, 4}, 0) + end_of_day);
+  ASSERT_EQ(e.skipped.size(), 4u);
+  EXPECT_EQ(e.skipped[0].reason.vi, "Ngày Chiến thắng");
+  EXPECT_EQ(e.skipped[3].reason.vi, "Chủ nhật");
+  EXPECT_NE(e.Text(Language::kVi).find("Hạn trả kết quả: 23:59 04/05/2026."), std::string::npos) << e.Text(Language::kVi);
+  // A period whose last day is a working day skips nothing, though days off lie inside it.
+  EXPECT_TRUE(Vietnam().ExplainCalendarDays(At({2026, 4, 20}, 10, 0), 14).skipped.empty());
+  EXPECT_EQ(Vietnam().AddCalendarDays(At({2026, 4, 20}, 10, 0), 14), FromLocal({2026, 5, 4}, 0) + end_of_day);
+}
+
 TEST(WorkingTime, DeadlinesAroundNationalDay2026) {
   // 29/08–02/09/2026 off: weekend, Monday 31/8 by the arrangement, 1/9 and 2/9.
   EXPECT_EQ(Vietnam().AddWorkingDays(At({2026, 8, 28}, 14, 0), 1), At({2026, 9, 3}, 17, 0));

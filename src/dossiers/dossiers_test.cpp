@@ -424,6 +424,41 @@ TEST_F(DossiersService, AStepWithoutABudgetIsDueAtTheAppointment) {
   EXPECT_EQ(d.steps[2].timeliness, "early");
 }
 
+// A statutory time in calendar days (ngày): the appointment is the end of the last day, and a last
+// day off gives way to the next working day (Civil Code 2015 art. 147–148), not 24 h × N.
+TEST_F(DossiersService, AnAllowanceInCalendarDaysEndsAsTheCivilCodeSays) {
+  procedures::ProcedureId pid = 0;
+  ASSERT_TRUE(db_->Write([&](db::Tx& tx) -> Status {
+    procedures::VersionInput v;
+    v.effective_from = "2025-01-01";
+    v.name = "Đăng ký thử nghiệm theo ngày";
+    v.sector = "Khoa học";
+    v.agency_ids = {agencies_[0]};
+    v.statutory_time = {5, procedures::TimeUnit::kDay};
+    v.result = "Giấy chứng nhận";
+    v.components = {{"Đơn đề nghị", procedures::PaperForm::kOriginal, 1, true}};
+    EISO_TRY(id, procedures_.Insert(tx, Actor{}, "1.999997", v));
+    pid = id;
+    using procedures::StepKind;
+    using procedures::TimeUnit;
+    std::vector<procedures::Step> steps = {
+        {"Tiếp nhận", "Một cửa", StepKind::kReceive, {0, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
+        {"Thẩm định", "Phòng", StepKind::kAppraise, {2, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
+        {"Phê duyệt", "Lãnh đạo", StepKind::kApprove, {1, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
+    };
+    EISO_TRY(doc, procedures_.InsertIssuedProcess(tx, Actor{}, pid, agencies_[0], steps, "2025-01-01", 480));
+    (void)doc;
+    return Ok();
+  }).ok());
+  ReceiveInput in = Input();
+  in.procedure_id = pid;
+  in.components = {0};
+  // Monday 16/11/2026 + 5 days: Saturday 21/11, a day off → the end of Monday 23/11.
+  const Dossier d = *dossiers_.Receive(clerk_, in);
+  EXPECT_EQ(d.allowance_unit, "days");
+  EXPECT_EQ(*d.due_at, calendar::FromLocal({2026, 11, 23}, 0) + calendar::kMillisPerDay - 1);
+}
+
 TEST_F(DossiersService, TheResultCountsByDayAsTheReportsDo) {
   Dossier d = Through(*dossiers_.Receive(clerk_, Input()));
   clock_.Set(*d.due_at - 3'600'000);   // on the appointment's day

@@ -109,8 +109,10 @@ Service::Service(db::Database& db, const audit::Service& audit, const org::Servi
 
 Result<core::Millis> Service::DueOf(AgencyId agency, core::Millis from, const std::string& unit, int amount,
                                     bool cutoff) const {
-  if (unit == "days") return from + amount * calendar::kMillisPerDay;   // ngày (calendar days)
-  Allowance a{unit == "working_hours" ? Allowance::Unit::kWorkingHours : Allowance::Unit::kWorkingDays, amount};
+  Allowance a{unit == "working_hours" ? Allowance::Unit::kWorkingHours
+              : unit == "days"        ? Allowance::Unit::kCalendarDays   // ngày, as the Civil Code counts
+                                      : Allowance::Unit::kWorkingDays,
+              amount};
   EISO_TRY(due, calendar_.DueAt(agency, from, a, {.next_day_after_cutoff = cutoff}));
   return due.due_at;
 }

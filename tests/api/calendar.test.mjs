@@ -70,6 +70,17 @@ describe('calendar (issue 3)', () => {
     assert.equal(cutoff.due_local, '17:00 11/05/2026');
     assert.equal(cutoff.moved_by_cutoff, true);
     assert.equal(cutoff.counting_from_local, '07:30 04/05/2026');
+
+    // In calendar days (ngày, Civil Code art. 147–148), holidays inside the period count: 29/04 + 5
+    // is Monday 04/05, a working day, to its end; 29/04 + 3 is Saturday 02/05, which gives way to
+    // Monday 04/05.
+    const days = expectStatus(await clerk.post('/api/calendar/deadline', example({ unit: 'days', amount: 5 })), 200);
+    assert.equal(days.due_local, '23:59 04/05/2026');
+    assert.deepEqual(days.skipped, []);
+    const weekend = expectStatus(await clerk.post('/api/calendar/deadline', example({ unit: 'days', amount: 3 })), 200);
+    assert.equal(weekend.due_local, '23:59 04/05/2026');
+    assert.deepEqual(weekend.skipped.map((d) => d.date), ['2026-05-02', '2026-05-03']);
+    expectError(await clerk.post('/api/calendar/deadline', example({ unit: 'weeks' })), 400, 'calendar.bad_unit', 'unit');
   });
 
   it('moves the due date when an administrator decrees a day off, citing its basis', async () => {

@@ -88,7 +88,7 @@ export interface DeadlineInput {
   agency_id?: number;
   received_at: string;                // "YYYY-MM-DDTHH:MM", Vietnam time
   amount: number;
-  unit: 'working_days' | 'working_hours';
+  unit: 'working_days' | 'working_hours' | 'days';
   cutoff_rule: boolean;
 }
 

@@ -99,10 +99,10 @@ export function useStepPeople(dossierId: number, stepIds: number[]) {
 }
 
 // How the first due time was reckoned (the calendar's explanation: skipped weekends, holidays,
-// the 15:00 cut-off); only for statutory times in working days or hours.
+// the 15:00 cut-off, a last day that gave way to a working day).
 export function useDueExplanation(d: Dossier | undefined) {
   const unit = d?.statutory_time.unit;
-  const enabled = !!d && (unit === 'working_days' || unit === 'working_hours') && d.statutory_time.amount > 0;
+  const enabled = !!d && (unit === 'working_days' || unit === 'working_hours' || unit === 'days') && d.statutory_time.amount > 0;
   return useQuery({
     queryKey: [...dossiersKey, 'due-explanation', d?.id, d?.received_at],
     queryFn: () => api.post<Deadline>('/api/calendar/deadline', {

@@ -59,6 +59,7 @@ export function DeadlineForm({ agencyId }: { agencyId: number | null }) {
                 <Select options={[
                   { value: 'working_days', label: t('calendar.deadline.unitDays') },
                   { value: 'working_hours', label: t('calendar.deadline.unitHours') },
+                  { value: 'days', label: t('calendar.deadline.unitCalendarDays') },
                 ]} />
               </Form.Item>
             </Space.Compact>

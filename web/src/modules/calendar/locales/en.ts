@@ -83,6 +83,7 @@ export const en: Record<keyof typeof vi, string> = {
   'calendar.deadline.unit': 'Unit',
   'calendar.deadline.unitDays': 'working days',
   'calendar.deadline.unitHours': 'working hours',
+  'calendar.deadline.unitCalendarDays': 'days (Civil Code: the last day moves off a day off)',
   'calendar.deadline.cutoffRule': 'Received after 15:00 counts from the next working day',
   'calendar.deadline.cutoffHint': 'Depends on the procedure',
   'calendar.deadline.submit': 'Compute the due time',

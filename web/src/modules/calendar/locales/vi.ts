@@ -82,6 +82,7 @@ export const vi = {
   'calendar.deadline.unit': 'Đơn vị',
   'calendar.deadline.unitDays': 'ngày làm việc',
   'calendar.deadline.unitHours': 'giờ làm việc',
+  'calendar.deadline.unitCalendarDays': 'ngày (BLDS: ngày cuối trùng ngày nghỉ thì lùi sang ngày làm việc kế tiếp)',
   'calendar.deadline.cutoffRule': 'Nhận sau 15:00 tính từ ngày làm việc tiếp theo',
   'calendar.deadline.cutoffHint': 'Tùy theo quy định của từng thủ tục',
   'calendar.deadline.submit': 'Tính hạn trả kết quả',
