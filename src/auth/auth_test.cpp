@@ -109,6 +109,26 @@ TEST_F(AuthService, SessionsExpireWhenIdleAndAtTheirMaximumAge) {
   FAIL() << "a session outlived its maximum age";
 }
 
+// A session nobody uses again does not stay in the table for ever: a later sign-in sweeps it.
+TEST_F(AuthService, SessionsNeverUsedAgainAreSweptByALaterSignIn) {
+  const auto sessions = [&] {
+    return db_->Read([](db::Tx& tx) -> Result<std::int64_t> {
+      return tx.QueryOne("SELECT COUNT(*) FROM sessions")->Int(0);
+    }).value();
+  };
+  ASSERT_TRUE(auth_.Login("khcn.admin", kPassword, "10.0.0.1", "").ok());   // sweeps nothing yet
+  ASSERT_TRUE(auth_.Login("thue.motcua", kPassword, "10.0.0.2", "").ok());
+  EXPECT_EQ(sessions(), 2);
+  clock_.Advance(20 * kMinute);
+  auto fresh = auth_.Login("khcn.admin", kPassword, "10.0.0.1", "");   // the others are 20 min old
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_EQ(sessions(), 3);
+  clock_.Advance(15 * kMinute);   // the first two idle for 35 min, the third for 15
+  ASSERT_TRUE(auth_.Login("thue.motcua", kPassword, "10.0.0.2", "").ok());
+  EXPECT_EQ(sessions(), 2);
+  EXPECT_TRUE(auth_.Authenticate(fresh->session_token).ok());
+}
+
 TEST_F(AuthService, LocksTheAccountAfterRepeatedFailuresThenUnlocks) {
   for (int i = 0; i < 2; ++i) {
     auto bad = auth_.Login("khcn.admin", "wrong password!", "10.0.0.1", "");

@@ -26,6 +26,8 @@ constexpr std::array<std::pair<Role, std::string_view>, 7> kRoles{{
 constexpr core::Millis kMinute = 60'000;
 // last_seen_at is refreshed at most this often, so that reads stay reads.
 constexpr core::Millis kTouchEvery = kMinute;
+constexpr core::Millis kSweepEvery = 10 * kMinute;
+constexpr int kSweepBatch = 1000;
 
 std::string RandomToken() {
   unsigned char raw[32];
@@ -223,10 +225,16 @@ Result<LoginResult> Service::Login(const std::string& username_in, const std::st
     result.csrf_token = RandomToken();
     store::InsertSession(tx, Sha256Hex(result.session_token), account.user.id, result.csrf_token, now,
                          ip, user_agent);
-    audit_.Record(tx, actor, {"auth.login", "user", account.user.id, account.user.agency_id, nullptr,
-                              {{"ip", ip}}});
+    // Sessions expire when next used; those never used again are swept here, by a sign-in, at
+    // most every kSweepEvery per process and a bounded batch at a time.
+    if (core::Millis last = last_sweep_.load(); now - last >= kSweepEvery && last_sweep_.compare_exchange_strong(last, now))
+      store::DeleteExpiredSessions(tx, now - settings_.session_idle_minutes * kMinute,
+                                   now - settings_.session_max_hours * 60 * kMinute, kSweepBatch);
     result.user = account.user;
     if (auto agency = org_.Find(tx, account.user.agency_id)) result.user.agency_name = agency->name;
+    // Last, after the read above: the audit chain's lock is not held across a round trip.
+    audit_.Record(tx, actor, {"auth.login", "user", account.user.id, account.user.agency_id, nullptr,
+                              {{"ip", ip}}});
     return Outcome{std::move(result), false};
   }));
   if (outcome.locked) return Error::RateLimited("auth.locked");

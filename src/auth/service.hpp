@@ -4,6 +4,7 @@
 // outside transactions so that no write lock waits on it.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <span>
 #include <string>
@@ -76,6 +77,8 @@ class Service {
   Settings settings_;
   HashCost cost_;
   std::unique_ptr<SessionCache> sessions_;
+  // When this process last swept expired sessions (see Login).
+  mutable std::atomic<core::Millis> last_sweep_{0};
 };
 
 std::span<const core::Message> Messages();

@@ -119,6 +119,12 @@ void DeleteSession(db::Tx& tx, const std::string& id_hash) {
   tx.Exec("DELETE FROM sessions WHERE id_hash = ?", {id_hash});
 }
 
+void DeleteExpiredSessions(db::Tx& tx, core::Millis idle_before, core::Millis created_before, int limit) {
+  tx.Send("DELETE FROM sessions WHERE id_hash IN (SELECT id_hash FROM sessions WHERE last_seen_at <= ? OR "
+          "created_at <= ? LIMIT ?)",
+          {idle_before, created_before, limit});
+}
+
 void DeleteSessionsOf(db::Tx& tx, UserId user, const std::string& keep) {
   tx.Exec("DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?", {user, keep});
 }

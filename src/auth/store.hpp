@@ -39,6 +39,9 @@ struct SessionRow {
 std::optional<SessionRow> FindSession(db::Tx& tx, const std::string& id_hash);
 void TouchSession(db::Tx& tx, const std::string& id_hash, core::Millis now);
 void DeleteSession(db::Tx& tx, const std::string& id_hash);
+// Sessions that have expired without being used again (last seen at or before `idle_before`, or
+// created at or before `created_before`), at most `limit` of them.
+void DeleteExpiredSessions(db::Tx& tx, core::Millis idle_before, core::Millis created_before, int limit);
 // Ends every session of the user except `keep` (may be empty).
 void DeleteSessionsOf(db::Tx& tx, UserId user, const std::string& keep);
 
