@@ -182,12 +182,19 @@ std::vector<DayInfo> Calendar::NonWorkingDays(Date after, Date through) const {
   return days;
 }
 
-Explanation Calendar::ExplainWorkingDays(core::Millis received_at, int days,
-                                         const CountingOptions& options) const {
+Explanation Calendar::ExplanationFrom(core::Millis received_at, const CountingOptions& options,
+                                      LocalTime* start) const {
   Explanation e;
   e.received_at = received_at;
-  const LocalTime start = CountingStart(received_at, options, e.moved_by_cutoff);
-  e.counting_from = FromLocal(start.date, 0) + start.millis_of_day;
+  *start = CountingStart(received_at, options, e.moved_by_cutoff);
+  e.counting_from = FromLocal(start->date, 0) + start->millis_of_day;
+  return e;
+}
+
+Explanation Calendar::ExplainWorkingDays(core::Millis received_at, int days,
+                                         const CountingOptions& options) const {
+  LocalTime start;
+  Explanation e = ExplanationFrom(received_at, options, &start);
   e.due_at = AddWorkingDays(received_at, days, options);
   e.skipped = NonWorkingDays(ToLocal(received_at).date, ToLocal(e.due_at).date);
   return e;
@@ -195,10 +202,8 @@ Explanation Calendar::ExplainWorkingDays(core::Millis received_at, int days,
 
 Explanation Calendar::ExplainWorkingMinutes(core::Millis start, std::int64_t minutes,
                                             const CountingOptions& options) const {
-  Explanation e;
-  e.received_at = start;
-  const LocalTime local = CountingStart(start, options, e.moved_by_cutoff);
-  e.counting_from = FromLocal(local.date, 0) + local.millis_of_day;
+  LocalTime local;
+  Explanation e = ExplanationFrom(start, options, &local);
   e.due_at = AddWorkingMinutes(start, minutes, options);
   e.skipped = NonWorkingDays(ToLocal(start).date, ToLocal(e.due_at).date);
   return e;
@@ -206,10 +211,8 @@ Explanation Calendar::ExplainWorkingMinutes(core::Millis start, std::int64_t min
 
 Explanation Calendar::ExplainCalendarDays(core::Millis received_at, int days,
                                           const CountingOptions& options) const {
-  Explanation e;
-  e.received_at = received_at;
-  const LocalTime start = CountingStart(received_at, options, e.moved_by_cutoff);
-  e.counting_from = FromLocal(start.date, 0) + start.millis_of_day;
+  LocalTime start;
+  Explanation e = ExplanationFrom(received_at, options, &start);
   e.due_at = AddCalendarDays(received_at, days, options);
   e.skipped = NonWorkingDays(start.date + days - 1, ToLocal(e.due_at).date);
   return e;

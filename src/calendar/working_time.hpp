@@ -127,6 +127,9 @@ class Calendar {
   // `millis_of_day`; `amount` must fit in what is left of the day.
   core::Millis ConsumeWithinDay(Date date, std::int64_t millis_of_day, std::int64_t amount) const;
   std::vector<DayInfo> NonWorkingDays(Date after, Date through) const;
+  // An explanation's start, common to every unit: the receipt, the counting start (`*start`) and
+  // whether the 15:00 rule moved it.
+  Explanation ExplanationFrom(core::Millis received_at, const CountingOptions& options, LocalTime* start) const;
 
   Settings settings_;
   HolidayRules rules_;
