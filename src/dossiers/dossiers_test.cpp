@@ -85,6 +85,37 @@ class DossiersService : public ::testing::Test, protected TestServices {
     ADD_FAILURE() << "no active " << kind;
     return d.steps.front();
   }
+  // A procedure of agencies_[0] with one required form ("Đơn đề nghị") and an issued process of
+  // these steps (name, kind, working days), handled by the agency's own units.
+  struct StepSpec {
+    const char* name;
+    procedures::StepKind kind;
+    double working_days;
+  };
+  procedures::ProcedureId OneFormProcedure(const std::string& code, const std::string& name,
+                                           procedures::Duration statutory_time, const std::vector<StepSpec>& specs) {
+    procedures::ProcedureId pid = 0;
+    EXPECT_TRUE(db_->Write([&](db::Tx& tx) -> Status {
+      procedures::VersionInput v;
+      v.effective_from = "2025-01-01";
+      v.name = name;
+      v.sector = "Khoa học";
+      v.agency_ids = {agencies_[0]};
+      v.statutory_time = statutory_time;
+      v.result = "Giấy xác nhận";
+      v.components = {{"Đơn đề nghị", procedures::PaperForm::kOriginal, 1, true}};
+      EISO_TRY(id, procedures_.Insert(tx, Actor{}, code, v));
+      pid = id;
+      std::vector<procedures::Step> steps;
+      for (const StepSpec& s : specs)
+        steps.push_back({s.name, "Phòng", s.kind, {s.working_days, procedures::TimeUnit::kWorkingDay}, std::nullopt,
+                         std::nullopt});
+      EISO_TRY(doc, procedures_.InsertIssuedProcess(tx, Actor{}, pid, agencies_[0], steps, "2025-01-01", 480));
+      (void)doc;
+      return Ok();
+    }).ok());
+    return pid;
+  }
   core::Millis Due(core::Millis from, int days, bool cutoff) const {
     return calendar_.DueAt(agencies_[0], from, {calendar::Allowance::Unit::kWorkingDays, days},
                            {.next_day_after_cutoff = cutoff})->due_at;
@@ -386,32 +417,12 @@ TEST_F(DossiersService, StatisticsEqualARecountFromEventsAfterARandomWorkload) {
 }
 
 TEST_F(DossiersService, AStepWithoutABudgetIsDueAtTheAppointment) {
-  procedures::ProcedureId pid = 0;
-  ASSERT_TRUE(db_->Write([&](db::Tx& tx) -> Status {
-    procedures::VersionInput v;
-    v.effective_from = "2025-01-01";
-    v.name = "Xác nhận thử nghiệm";
-    v.sector = "Khoa học";
-    v.agency_ids = {agencies_[0]};
-    v.statutory_time = {3, procedures::TimeUnit::kWorkingDay};
-    v.result = "Giấy xác nhận";
-    v.components = {{"Đơn đề nghị", procedures::PaperForm::kOriginal, 1, true}};
-    EISO_TRY(id, procedures_.Insert(tx, Actor{}, "1.999998", v));
-    pid = id;
-    using procedures::StepKind;
-    using procedures::TimeUnit;
-    std::vector<procedures::Step> steps = {
-        {"Tiếp nhận", "Một cửa", StepKind::kReceive, {0, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
-        {"Thẩm định", "Phòng", StepKind::kAppraise, {2, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
-        {"Vào sổ", "Văn thư", StepKind::kAppraise, {0, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
-        {"Phê duyệt", "Lãnh đạo", StepKind::kApprove, {1, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
-    };
-    EISO_TRY(doc, procedures_.InsertIssuedProcess(tx, Actor{}, pid, agencies_[0], steps, "2025-01-01", 480));
-    (void)doc;
-    return Ok();
-  }).ok());
   ReceiveInput in = Input();
-  in.procedure_id = pid;
+  in.procedure_id = OneFormProcedure("1.999998", "Xác nhận thử nghiệm", {3, procedures::TimeUnit::kWorkingDay},
+                                     {{"Tiếp nhận", procedures::StepKind::kReceive, 0},
+                                      {"Thẩm định", procedures::StepKind::kAppraise, 2},
+                                      {"Vào sổ", procedures::StepKind::kAppraise, 0},
+                                      {"Phê duyệt", procedures::StepKind::kApprove, 1}});
   in.components = {0};
   Dossier d = *dossiers_.Receive(clerk_, in);
   clock_.Advance(3'600'000);
@@ -427,31 +438,11 @@ TEST_F(DossiersService, AStepWithoutABudgetIsDueAtTheAppointment) {
 // A statutory time in calendar days (ngày): the appointment is the end of the last day, and a last
 // day off gives way to the next working day (Civil Code 2015 art. 147–148), not 24 h × N.
 TEST_F(DossiersService, AnAllowanceInCalendarDaysEndsAsTheCivilCodeSays) {
-  procedures::ProcedureId pid = 0;
-  ASSERT_TRUE(db_->Write([&](db::Tx& tx) -> Status {
-    procedures::VersionInput v;
-    v.effective_from = "2025-01-01";
-    v.name = "Đăng ký thử nghiệm theo ngày";
-    v.sector = "Khoa học";
-    v.agency_ids = {agencies_[0]};
-    v.statutory_time = {5, procedures::TimeUnit::kDay};
-    v.result = "Giấy chứng nhận";
-    v.components = {{"Đơn đề nghị", procedures::PaperForm::kOriginal, 1, true}};
-    EISO_TRY(id, procedures_.Insert(tx, Actor{}, "1.999997", v));
-    pid = id;
-    using procedures::StepKind;
-    using procedures::TimeUnit;
-    std::vector<procedures::Step> steps = {
-        {"Tiếp nhận", "Một cửa", StepKind::kReceive, {0, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
-        {"Thẩm định", "Phòng", StepKind::kAppraise, {2, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
-        {"Phê duyệt", "Lãnh đạo", StepKind::kApprove, {1, TimeUnit::kWorkingDay}, std::nullopt, std::nullopt},
-    };
-    EISO_TRY(doc, procedures_.InsertIssuedProcess(tx, Actor{}, pid, agencies_[0], steps, "2025-01-01", 480));
-    (void)doc;
-    return Ok();
-  }).ok());
   ReceiveInput in = Input();
-  in.procedure_id = pid;
+  in.procedure_id = OneFormProcedure("1.999997", "Đăng ký thử nghiệm theo ngày", {5, procedures::TimeUnit::kDay},
+                                     {{"Tiếp nhận", procedures::StepKind::kReceive, 0},
+                                      {"Thẩm định", procedures::StepKind::kAppraise, 2},
+                                      {"Phê duyệt", procedures::StepKind::kApprove, 1}});
   in.components = {0};
   // Monday 16/11/2026 + 5 days: Saturday 21/11, a day off → the end of Monday 23/11.
   const Dossier d = *dossiers_.Receive(clerk_, in);
